@@ -1,0 +1,196 @@
+/**
+ * The one composition root: turns a {@link Config} into a wired {@link Runtime}. Embedded mode runs on PGlite and
+ * in-process parts; production mode on PostgreSQL (and Redis, BullMQ, Anthropic and GHL where configured).
+ */
+import { join, resolve } from 'node:path';
+import {
+  TenantRegistry,
+  createEventBus,
+  createMemoryPorts,
+  createTieredCache,
+  parseKeyring,
+  systemClock,
+  type Clock,
+  type CrmGateway,
+  type JobQueue,
+  type Keyring,
+  type LockManager,
+  type RateLimiter,
+} from '@enterprisehub/core';
+import { createPgliteStores } from '@enterprisehub/adapters/pglite';
+import { createPostgresStores } from '@enterprisehub/adapters/postgres';
+import type { KyselyStores } from '@enterprisehub/adapters/kysely';
+import { createDryRunCrmGateway } from '@enterprisehub/ghl';
+import {
+  createAlertEngine,
+  createBotMetricsCollector,
+  createChannelsFromConfig,
+  createCostGuard,
+  createPerformanceTracker,
+  parseAlertingConfig,
+} from '@enterprisehub/observability';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { createLogAlertChannel } from './setup/log-alert-channel';
+import { loadEmbeddedSecrets } from './setup/embedded-secrets';
+import type { Runtime, RuntimeSecrets, RuntimeStores } from './runtime';
+import type { DependencyStatus } from './routes/health';
+
+/** Overrides for tests and embedding. */
+export interface RuntimeOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+function storesFrom(kysely: KyselyStores, name: string): RuntimeStores {
+  return {
+    conversations: kysely.conversations,
+    contacts: kysely.contacts,
+    inbox: kysely.inbox,
+    outbox: kysely.outbox,
+    audit: kysely.audit,
+    metrics: kysely.metrics,
+    unitOfWork: kysely.unitOfWork,
+    exportContact: (request) => kysely.exportContact(request),
+    eraseContact: (request) => kysely.eraseContact(request),
+    health: async () => {
+      const started = performance.now();
+      try {
+        await kysely.migrationStatus();
+        return { name, ok: true, detail: { latencyMs: Math.round(performance.now() - started) } };
+      } catch {
+        return { name, ok: false };
+      }
+    },
+    close: () => kysely.close(),
+  };
+}
+
+async function loadTenants(config: Config): Promise<TenantRegistry> {
+  return config.TENANTS_FILE ? TenantRegistry.fromFile(resolve(config.TENANTS_FILE)) : TenantRegistry.demo();
+}
+
+/** Builds the runtime for the configured mode. Migrations run here, under the adapters' advisory lock. */
+export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, base: { mode: config.mode, role: config.ROLE } });
+  const closeSteps: (() => Promise<void> | void)[] = [];
+  const dataDir = resolve(config.DATA_DIR);
+
+  let keyring: Keyring;
+  let secrets: RuntimeSecrets;
+  let simulatorPublicKeyPem: string | undefined;
+  if (config.mode === 'embedded' && config.NODE_ENV !== 'production') {
+    const loaded = await loadEmbeddedSecrets(dataDir);
+    keyring = parseKeyring(config.PII_ENCRYPTION_KEYS ?? loaded.secrets.piiEncryptionKeys);
+    secrets = {
+      adminApiKey: config.ADMIN_API_KEY ?? loaded.secrets.adminApiKey,
+      jwtSecret: new TextEncoder().encode(config.JWT_SECRET ?? loaded.secrets.jwtSecret),
+      simulatorPrivateKeyPem: loaded.secrets.simulator.privateKeyPem,
+    };
+    simulatorPublicKeyPem = loaded.secrets.simulator.publicKeyPem;
+    if (loaded.created) {
+      logger.warn({ file: loaded.path }, 'embedded mode: created a PII key, an admin API key and a simulator key for evaluation');
+    }
+  } else {
+    keyring = parseKeyring(config.PII_ENCRYPTION_KEYS);
+    const adminApiKey = config.ADMIN_API_KEY;
+    const jwtSecret = config.JWT_SECRET ?? adminApiKey;
+    if (!adminApiKey || !jwtSecret) throw new Error('ADMIN_API_KEY is required outside the embedded mode');
+    secrets = { adminApiKey, jwtSecret: new TextEncoder().encode(`jwt:${jwtSecret}`) };
+  }
+
+  const kysely =
+    config.mode === 'embedded'
+      ? createPgliteStores({ dataDir: join(dataDir, 'pglite'), keyring, clock })
+      : createPostgresStores({ connectionString: config.DATABASE_URL ?? '', keyring, clock });
+  await kysely.migrate();
+  const stores = storesFrom(kysely, config.mode === 'embedded' ? 'pglite' : 'postgres');
+  closeSteps.push(() => stores.close());
+
+  const events = createEventBus({
+    onListenerError: (error, eventName) => logger.error({ error, eventName }, 'event listener failed'),
+  });
+  const tenants = await loadTenants(config);
+  const memory = createMemoryPorts({ clock });
+  const locks: LockManager = memory.locks;
+  const limiter: RateLimiter = memory.rateLimiter;
+  const queue: JobQueue = memory.jobs;
+  const cache = createTieredCache({ clock });
+
+  const dryRun = createDryRunCrmGateway();
+  const crmFor = (_tenantId: string): CrmGateway => dryRun;
+
+  const tracker = createPerformanceTracker({ clock, repository: stores.metrics });
+  const collector = createBotMetricsCollector({ events, tracker, clock });
+  const alertConfig = parseAlertingConfig(config.env);
+  const channels = [...createChannelsFromConfig(alertConfig, { clock }), createLogAlertChannel(logger)];
+  const alerts = createAlertEngine({
+    clock,
+    channels,
+    events,
+    repository: stores.metrics,
+    source: () => collector.feedToAlerting(),
+    onError: (error) => logger.error({ error }, 'alert delivery failed'),
+  });
+  const costGuard = createCostGuard({ clock, events });
+
+  const publicKeys = {
+    ed25519: [config.GHL_WEBHOOK_PUBLIC_KEY, simulatorPublicKeyPem].filter((key): key is string => Boolean(key)),
+    ...(config.GHL_WEBHOOK_LEGACY_PUBLIC_KEY ? { rsa: config.GHL_WEBHOOK_LEGACY_PUBLIC_KEY } : {}),
+  };
+  if (!config.GHL_WEBHOOK_PUBLIC_KEY) {
+    // GHL's published key stays trusted unless an override replaces it (key rotation, tests).
+    const { GHL_WEBHOOK_ED25519_PUBLIC_KEY } = await import('@enterprisehub/ghl');
+    publicKeys.ed25519.unshift(GHL_WEBHOOK_ED25519_PUBLIC_KEY);
+  }
+  if (!config.WEBHOOK_VERIFY) logger.warn('WEBHOOK_VERIFY=false: webhook signatures are NOT checked (never do this in production)');
+
+  let closed: Promise<void> | undefined;
+  const runtime: Runtime = {
+    config,
+    logger,
+    clock,
+    events,
+    tenants,
+    keyring,
+    stores,
+    cache,
+    locks,
+    limiter,
+    queue,
+    crmFor,
+    webhook: { verify: config.WEBHOOK_VERIFY, publicKeys, maxAgeMs: config.WEBHOOK_MAX_AGE_MS },
+    secrets,
+    observability: { tracker, collector, alerts, costGuard },
+    maintenance: { enabled: false },
+    dependencies: async (): Promise<DependencyStatus[]> => {
+      const database = await stores.health();
+      const depth = await queue.count({ tenantId: '*', status: 'waiting' }).catch(() => -1);
+      return [
+        database,
+        { name: 'queue', ok: depth >= 0, detail: { kind: 'in-process', waiting: depth } },
+        { name: 'cache', ok: true, detail: { l2: cache.stats().l2.breaker } },
+        { name: 'llm', ok: true, detail: { mode: 'rules-engine' } },
+        { name: 'ghl', ok: true, detail: { mode: 'dry-run' } },
+      ];
+    },
+    onClose: (step) => {
+      closeSteps.push(step);
+    },
+    close: () => {
+      closed ??= (async () => {
+        for (const step of closeSteps.reverse()) {
+          try {
+            await step();
+          } catch (error) {
+            logger.error({ error }, 'shutdown step failed');
+          }
+        }
+      })();
+      return closed;
+    },
+  };
+  closeSteps.push(() => queue.close());
+  return runtime;
+}

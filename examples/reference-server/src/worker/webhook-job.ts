@@ -1,0 +1,55 @@
+/**
+ * Handles one accepted GHL webhook: inbound messages go to the bots; contact events update the contact store;
+ * our own outbound messages echoed back by GHL are recognised and never answered.
+ */
+import type { Job, JsonValue } from '@enterprisehub/core';
+import { parseWebhookEvent } from '@enterprisehub/ghl';
+import type { Runtime } from '../runtime';
+import type { WebhookJobPayload } from '../routes/webhook-ingest';
+
+/** Where inbound messages from contacts go (the bots' orchestrator, wired in `worker/index.ts`). */
+export type InboundMessageHandler = (input: {
+  tenantId: string;
+  contactId: string;
+  messageId: string;
+  body: string;
+  channel: string;
+  receivedAt: number;
+  conversationId?: string;
+}) => Promise<void>;
+
+/** Creates the webhook job handler. */
+export function createWebhookJobHandler(runtime: Runtime, onInbound: InboundMessageHandler) {
+  return async (job: Job<JsonValue>): Promise<void> => {
+    const payload = job.payload as WebhookJobPayload;
+    const event = parseWebhookEvent(payload.event);
+    const tenantId = job.tenantId;
+    switch (event.type) {
+      case 'InboundMessage':
+      case 'OutboundMessage': {
+        if (!event.fromContact) return; // our own (or an agent's) outbound message echoed back: never answered
+        await onInbound({
+          tenantId,
+          contactId: event.contactId,
+          messageId: event.messageId ?? `${event.contactId}:${payload.receivedAt}`,
+          body: event.body ?? '',
+          channel: event.channel ?? 'SMS',
+          receivedAt: payload.receivedAt,
+          ...(event.conversationId ? { conversationId: event.conversationId } : {}),
+        });
+        return;
+      }
+      case 'ContactDndUpdate': {
+        if (event.dnd === true) {
+          await runtime.stores.contacts.setDnd({ tenantId, contactId: event.id, enabled: true });
+        }
+        return;
+      }
+      case 'ContactDelete':
+        runtime.logger.info({ tenantId, eventType: event.type }, 'contact deleted in GHL');
+        return;
+      default:
+        runtime.logger.debug({ tenantId, eventType: event.type }, 'webhook event recorded');
+    }
+  };
+}

@@ -1,0 +1,130 @@
+import type { Inbox, JsonValue, TenantScoped } from '@enterprisehub/core';
+import type { Insertable } from 'kysely';
+import type { InboxTable } from './database';
+import { InboxBatcher, inboxKey } from './inbox-batcher';
+import { storeCall } from './store-error';
+import { assertScope, type KyselyStoreContext } from './store-context';
+import { piiContext } from './pii-context';
+
+/** Options of {@link KyselyInbox} beyond the store context. */
+export interface KyselyInboxOptions {
+  /**
+   * Group-commit concurrent `markSeen` calls into one multi-row statement.
+   * @defaultValue `true` on PGlite, `false` on PostgreSQL
+   */
+  batch?: boolean;
+}
+
+function contactIdOf(payload: JsonValue | undefined): string | null {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const contactId = payload['contactId'];
+  return typeof contactId === 'string' ? contactId : null;
+}
+
+/**
+ * `Inbox` on Kysely: one row per (tenant, event id) with an optional expiry. The accepted
+ * payload is encrypted; its `contactId` (when it has one) is kept in clear so erasure finds it.
+ */
+export class KyselyInbox implements Inbox {
+  readonly #context: KyselyStoreContext;
+  readonly #batcher: InboxBatcher | undefined;
+
+  /** Creates the inbox over a store context (see `createKyselyStores`). */
+  constructor(context: KyselyStoreContext, options: KyselyInboxOptions = {}) {
+    this.#context = context;
+    this.#batcher =
+      options.batch === true ? new InboxBatcher((rows) => this.#write(rows)) : undefined;
+  }
+
+  /** Records `id` as seen in one atomic upsert; `true` the first time (or after expiry), `false` for a duplicate (`Inbox.markSeen`). */
+  async markSeen(
+    options: TenantScoped & { id: string; ttlMs?: number; payload?: JsonValue },
+  ): Promise<boolean> {
+    assertScope(this.#context, options.tenantId);
+    options.signal?.throwIfAborted();
+    const now = this.#context.clock.now();
+    const row: Insertable<InboxTable> = {
+      tenant_id: options.tenantId,
+      message_id: options.id,
+      contact_id: contactIdOf(options.payload),
+      payload:
+        options.payload === undefined
+          ? null
+          : this.#context.pii.seal(options.payload, piiContext.inbox(options.tenantId, options.id)),
+      seen_at: now,
+      expires_at: options.ttlMs === undefined ? null : now + options.ttlMs,
+    };
+    return storeCall('inbox.markSeen', async () => {
+      if (this.#batcher !== undefined) return this.#batcher.add(row);
+      const fresh = await this.#write([row]);
+      return fresh.size > 0;
+    });
+  }
+
+  /** Whether `id` was seen and has not expired (`Inbox.has`). */
+  async has(options: TenantScoped & { id: string }): Promise<boolean> {
+    return (await this.#find(options, 'inbox.has')) !== undefined;
+  }
+
+  /** The decrypted payload stored with `id`, or `undefined` (`Inbox.getPayload`). */
+  async getPayload(options: TenantScoped & { id: string }): Promise<JsonValue | undefined> {
+    const row = await this.#find(options, 'inbox.getPayload');
+    if (row?.payload == null) return undefined;
+    return this.#context.pii.open(
+      row.payload,
+      'inbox payload',
+      piiContext.inbox(options.tenantId, options.id),
+    ) as JsonValue;
+  }
+
+  /** Deletes the tenant's expired ids; returns how many were removed. */
+  async purgeExpired(options: TenantScoped): Promise<number> {
+    assertScope(this.#context, options.tenantId);
+    return storeCall('inbox.purgeExpired', async () => {
+      const result = await this.#context.db
+        .deleteFrom('inbox')
+        .where('tenant_id', '=', options.tenantId)
+        .where('expires_at', '<=', this.#context.clock.now())
+        .executeTakeFirst({ signal: options.signal });
+      return Number(result.numDeletedRows);
+    });
+  }
+
+  async #find(
+    options: TenantScoped & { id: string },
+    operation: string,
+  ): Promise<{ payload: string | null } | undefined> {
+    assertScope(this.#context, options.tenantId);
+    const now = this.#context.clock.now();
+    return storeCall(operation, () =>
+      this.#context.db
+        .selectFrom('inbox')
+        .select('payload')
+        .where('tenant_id', '=', options.tenantId)
+        .where('message_id', '=', options.id)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .executeTakeFirst({ signal: options.signal }),
+    );
+  }
+
+  async #write(rows: Insertable<InboxTable>[]): Promise<Set<string>> {
+    const now = this.#context.clock.now();
+    const written = await this.#context.db
+      .insertInto('inbox')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .columns(['tenant_id', 'message_id'])
+          .doUpdateSet((eb) => ({
+            contact_id: eb.ref('excluded.contact_id'),
+            payload: eb.ref('excluded.payload'),
+            seen_at: eb.ref('excluded.seen_at'),
+            expires_at: eb.ref('excluded.expires_at'),
+          }))
+          .where('inbox.expires_at', '<=', now),
+      )
+      .returning(['tenant_id', 'message_id'])
+      .execute();
+    return new Set(written.map((row) => inboxKey(row.tenant_id, row.message_id)));
+  }
+}

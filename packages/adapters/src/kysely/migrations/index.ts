@@ -1,0 +1,6 @@
+import type { Migration } from '../migration';
+import { migration0001InitialStores } from './0001-initial-stores';
+import { migration0002JobQueue } from './0002-job-queue';
+
+/** Every migration this package ships, by version; the same list runs on PostgreSQL and PGlite. */
+export const MIGRATIONS: readonly Migration[] = [migration0001InitialStores, migration0002JobQueue];

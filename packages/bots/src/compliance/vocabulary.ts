@@ -1,0 +1,306 @@
+/**
+ * Regular-expression fragments shared by the compliance rule tables. Each fragment is a non-capturing group
+ * meant to be embedded in a case-insensitive pattern; apostrophes are matched straight (the engine normalises
+ * curly quotes before matching, keeping offsets intact).
+ *
+ * @internal
+ */
+
+/** Builds a non-capturing alternation from words/fragments. */
+export function anyOf(...fragments: readonly string[]): string {
+  return `(?:${fragments.join('|')})`;
+}
+
+/** Intensifiers that may precede an adjective ("very safe", "super family-friendly"). */
+export const INTENSIFIER = anyOf(
+  'very',
+  'really',
+  'super',
+  'extremely',
+  'quite',
+  'pretty',
+  'incredibly',
+  'relatively',
+  'totally',
+  'so',
+  'truly',
+  'remarkably',
+  'exceptionally',
+);
+
+/** Generic words for a place where people live. Tenant market areas are added at guard creation. */
+export const PLACE_WORDS: readonly string[] = [
+  'neighbou?rhoods?',
+  'areas?(?! rugs?)',
+  'communit(?:y|ies)(?! cent(?:er|re)s?)',
+  'streets?',
+  'blocks?',
+  'subdivisions?',
+  'parts? of (?:town|the city)',
+  'sides? of town',
+  'zip ?codes?',
+  'suburbs?',
+  'enclaves?',
+  'developments?',
+  'places? to (?:live|raise a family|grow up)',
+  'towns?',
+  'cit(?:y|ies)',
+  'pockets?',
+  'vicinity',
+  'cul[- ]de[- ]sacs?',
+  'gated communit(?:y|ies)',
+];
+
+/** People nouns used by demographic and preference rules. */
+export const PEOPLE = anyOf(
+  'famil(?:y|ies)',
+  'people',
+  'persons?',
+  'folks?',
+  'buyers?',
+  'tenants?',
+  'renters?',
+  'residents?',
+  'neighbou?rs?',
+  'couples?',
+  'households?',
+  'individuals?',
+  'm[ae]n',
+  'wom[ae]n',
+  'guys?',
+  'gentlem[ae]n',
+  'lad(?:y|ies)',
+  'girls?',
+  'boys?',
+  'professionals?',
+  'homeowners?',
+  'owners?',
+  'crowd',
+  'clientele',
+  'applicants?',
+  'purchasers?',
+  'kids',
+  'children',
+  'population',
+  'majority',
+  'demographics?',
+  'values',
+  'presence',
+  'culture',
+);
+
+/** Words naming a race, colour, religion, national origin, sexual orientation or gender identity. */
+export const PROTECTED_ADJECTIVE = anyOf(
+  'christian',
+  'jewish',
+  'muslim',
+  'islamic',
+  'catholic',
+  'protestant',
+  'mormon',
+  'lds',
+  'hindu',
+  'sikh',
+  'buddhist',
+  'atheist',
+  'evangelical',
+  'church[- ]?going',
+  'god[- ]fearing',
+  'religious',
+  'white',
+  'black',
+  'brown',
+  'caucasian',
+  'african[- ]american',
+  'hispanic',
+  'latino',
+  'latina',
+  'latinx',
+  'asian',
+  'mexican',
+  'chinese',
+  'indian',
+  'korean',
+  'vietnamese',
+  'japanese',
+  'filipino',
+  'arab',
+  'middle[- ]eastern',
+  'immigrant',
+  'foreign(?:[- ]born)?',
+  'american[- ]born',
+  'native[- ]born',
+  'english[- ]speaking',
+  'spanish[- ]speaking',
+  'gay',
+  'lesbian',
+  'straight',
+  'heterosexual',
+  'homosexual',
+  'lgbtq?\\+?',
+  'queer',
+  'transgender',
+  'able[- ]bodied',
+  'non[- ]disabled',
+  'male',
+  'female',
+);
+
+/** Quantifiers that turn a protected word into a description of who lives somewhere. */
+export const DEMOGRAPHIC_QUANTIFIER = anyOf(
+  'mostly',
+  'predominantly',
+  'primarily',
+  'mainly',
+  'largely',
+  'overwhelmingly',
+  'heavily',
+  'almost all',
+  'almost entirely',
+  'entirely',
+  'exclusively',
+  'historically',
+  'traditionally',
+  'lots of',
+  'a lot of',
+  'full of',
+  'plenty of',
+  'tons of',
+  'filled with',
+  'overrun (?:by|with)',
+  'made up of',
+  'dominated by',
+  'a large',
+  'a big',
+  'a growing',
+  'a strong',
+  'not many',
+  'very few',
+  'few',
+  'hardly any',
+  'barely any',
+  '\\d{1,3} ?%',
+  '\\d{1,3} percent',
+);
+
+/** Plural nouns naming people by a protected characteristic ("Hispanics", "immigrants"). */
+export const PROTECTED_PLURAL = anyOf(
+  'hispanics',
+  'latinos',
+  'latinas',
+  'asians',
+  'mexicans',
+  'immigrants',
+  'christians',
+  'jews',
+  'muslims',
+  'catholics',
+  'mormons',
+  'hindus',
+  'minorities',
+  'caucasians',
+  'foreigners',
+  'arabs',
+  'gays',
+  'lesbians',
+  'african[- ]americans',
+);
+
+/** Audiences defined by familial status or age: steering when a home is "perfect for" them. */
+export const FAMILIAL_AUDIENCE = `(?:(?:a|an) )?(?:(?:young|growing|large|small|big|new|busy|active|traditional|nuclear|married|older|retired|mature|working|single|elderly) )*${anyOf(
+  'famil(?:y|ies)',
+  'kids',
+  'children',
+  'couples?(?! of\\b)',
+  'newlyweds',
+  'singles',
+  'single (?:people|folks|professionals|persons?)',
+  'young professionals?',
+  'retirees',
+  'empty[- ]nesters',
+  'seniors',
+  'senior citizens',
+  'the elderly',
+  'elderly (?:people|couples|folks|buyers)',
+  'older (?:people|folks|buyers|adults)',
+  'young people',
+  'millennials',
+  '(?:baby )?boomers',
+  'bachelors?',
+  'bachelorettes?',
+  'parents',
+  'moms',
+  'dads',
+  'mothers',
+  'fathers',
+  'grandparents',
+  'teens',
+  'teenagers',
+  'toddlers',
+  'babies',
+)}(?: of (?:\\d+|two|three|four|five|six|seven|eight)| with (?:(?:young|small|little|school[- ]aged?|teenage|growing) )?(?:kids|children|toddlers|teens|babies))?\\b(?!['’])`;
+
+/** Targets of a limitation ("no kids", "not suitable for wheelchairs"). */
+export const LIMITATION_TARGET =
+  anyOf(
+    'kids',
+    'children',
+    'child(?! ?care)',
+    'babies',
+    'toddlers',
+    'infants',
+    'teens',
+    'teenagers',
+    'famil(?:y|ies)(?: with (?:young |small |little )?(?:kids|children))?',
+    '(?:people|those|anyone|someone|folks) (?:in|using) (?:a )?wheelchairs?',
+    'wheelchairs?(?! (?:ramps?|access\\w*|lifts?|friendly|accessible))',
+    'wheelchair users',
+    '(?:the )?disabled(?: (?:people|persons|tenants|buyers))?(?! (?:parking|access\\w*|spaces?|spots?|ramps?))',
+    '(?:the )?handicapped',
+    'the blind',
+    'blind people',
+    'the deaf',
+    'deaf people',
+    '(?:the )?mentally ill',
+    'people with disabilities',
+    'disabilit(?:y|ies)',
+    'service (?:animals|dogs)',
+    '(?:emotional support|assistance) animals',
+    '(?:the )?elderly',
+    'seniors',
+    'older (?:people|buyers|adults)',
+    'immigrants',
+    'foreigners',
+    'non[- ]citizens',
+    'illegals',
+    'gays?',
+    'lesbians?',
+    'same[- ]sex couples',
+    'gay couples',
+    'trans(?:gender)? (?:people|persons|folks)',
+    'lgbtq?\\+?(?: (?:people|folks|couples))?',
+    'pregnant (?:women|mothers)',
+    'expecting (?:mothers|parents)',
+    'single (?:moms|mothers|dads|fathers|parents)',
+    `${PROTECTED_ADJECTIVE} ${PEOPLE}`,
+    PROTECTED_PLURAL,
+  ) + "(?!['’])";
+
+/** A yes/no question echoing the lead ("Is it a safe area?"): not a claim, so steering rules skip it. */
+export const ECHOED_QUESTION = /^\s*(?:is|are|does|do|was|would)\b[^.!]*\?\s*$/i;
+
+/** Words that mark a sentence as declining to characterise an area (suppresses steering rules there). */
+export const DISCLAIMER = new RegExp(
+  String.raw`\b(?:fair[- ]housing|(?:can'?t|cannot|can not|unable to|not able to|not allowed to|not permitted to|won'?t|will not|don'?t|do not|never|shouldn'?t|avoid|refrain from) (?:\w+ ){0,2}(?:comment|speak|say|tell|describe|characteri[sz]e|share|discuss|label|judge|rate|rank|answer|steer|give|offer|provide|make|weigh in|call|recommend|predict)(?! enough))`,
+  'i',
+);
+
+/** Words that mark a sentence as referring the lead to a professional (suppresses advice rules there). */
+export const REFERRAL = new RegExp(
+  String.raw`\b(?:(?:check|confirm|verify|consult|talk|speak|run (?:it|this|that) by|reach out|ask)(?: (?:with|to|about))? (?:your|a|an|our|the)(?: own| trusted| licensed| local)? (?:lender|loan officer|mortgage \w+|tax \w+|cpa|accountant|attorney|lawyer|financial advisor)|(?:a|your|our) (?:lender|loan officer|cpa|accountant|tax (?:professional|advisor|adviser|pro)|attorney|lawyer) (?:can|will|could|should) (?:confirm|tell|explain|advise|review|help|walk|answer|go over))`,
+  'i',
+);
+
+/** A negation that cancels a referral ("you don't need to check with a lawyer"). */
+export const NEGATED_REFERRAL =
+  /\b(?:don'?t|do not|no need to|won'?t|never|shouldn'?t|not) (?:need to |have to |bother to )?(?:check|consult|talk|speak|ask|hire|get)\b/i;

@@ -1,0 +1,3 @@
+export * from './circuit-breaker';
+export * from './tiered-cache';
+export type * from './tiered-cache-types';

@@ -1,0 +1,11 @@
+export * from './blind-index';
+export * from './field-encryption';
+export * from './generate-keyring-env-value';
+export * from './is-sensitive-key';
+export { Keyring, createKeyring } from './keyring';
+export type { BlindIndexInput, BlindIndexKind, FieldCryptoOptions, KeyringKey, KeyringOptions } from './keyring';
+export * from './normalize-email';
+export * from './normalize-phone';
+export * from './parse-keyring';
+export * from './redact';
+export { REDACTED, redactText } from './redact-text';

@@ -1,0 +1,3 @@
+export * from './enterprise-hub-error';
+export * from './error-codes';
+export * from './to-enterprise-hub-error';

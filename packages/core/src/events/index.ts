@@ -1,0 +1,2 @@
+export * from './create-event-bus';
+export type * from './event-map';

@@ -1,0 +1,3 @@
+export * from './demo-tenant';
+export * from './tenant-registry';
+export * from './demo-listings';

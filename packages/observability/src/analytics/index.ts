@@ -1,0 +1,15 @@
+export { halves, normalizeMessage, tokenize } from './analytics-message';
+export type { AnalyzableMessage, NormalizedMessage } from './analytics-message';
+export { engagementScore } from './engagement';
+export type { EngagementScore } from './engagement';
+export { handoffEffectiveness } from './handoff-effectiveness';
+export type { HandoffEffectiveness } from './handoff-effectiveness';
+export { qualityScore } from './quality-score';
+export type { QualityScore } from './quality-score';
+export { detectResolution, RESOLUTION_PATTERNS } from './resolution';
+export type { ResolutionResult } from './resolution';
+export { SENTIMENT_TREND_THRESHOLD, sentimentScore, sentimentTrajectory } from './sentiment';
+export type { SentimentTrajectory, SentimentTrend } from './sentiment';
+export { NEGATIONS, NEGATIVE_WORDS, POSITIVE_WORDS } from './sentiment-lexicon';
+export { jaccardSimilarity, tfIdfCosine, topicDrift } from './topic-drift';
+export type { TopicDrift } from './topic-drift';

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packages = ['core', 'bots', 'ghl', 'observability', 'adapters'] as const;
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** Package names resolve to their sources, so tests never need a build. */
+const alias = [
+  { find: /^@test-support\/(.+)$/, replacement: fromRoot('./test-support/$1') },
+  ...packages.map((name) => ({
+    find: new RegExp(`^@enterprisehub/${name}/(.+)$`),
+    replacement: fromRoot(`./packages/${name}/src/$1/index.ts`),
+  })),
+  ...packages.map((name) => ({
+    find: new RegExp(`^@enterprisehub/${name}$`),
+    replacement: fromRoot(`./packages/${name}/src/index.ts`),
+  })),
+];
+
+const project = (name: string, root: string, extra: { testTimeout?: number; include?: string[] } = {}) => ({
+  resolve: { alias },
+  test: {
+    name,
+    root: fromRoot(root),
+    include: extra.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    passWithNoTests: true,
+    setupFiles: [fromRoot('./test-support/setup.ts')],
+    testTimeout: extra.testTimeout ?? 15_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      ...packages.map((name) => project(name, `./packages/${name}`)),
+      project('reference-server', './examples/reference-server', { testTimeout: 60_000 }),
+      project('tooling', './test-support', { include: ['*.test.ts'] }),
+    ],
+  },
+});
