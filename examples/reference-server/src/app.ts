@@ -52,7 +52,8 @@ export function createApp(runtime: Runtime): Express {
   app.set('trust proxy', 'loopback');
   app.use((request, response, next) => {
     const incoming = request.headers['x-request-id'];
-    const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const id =
+      typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     response.setHeader('X-Request-Id', id);
     response.locals['requestId'] = id;
     next();
@@ -75,11 +76,25 @@ export function createApp(runtime: Runtime): Express {
       bodyLimit: runtime.config.WEBHOOK_BODY_LIMIT,
       onOutcome: (outcome, durationMs) => {
         if (outcome.kind === 'rejected') {
-          runtime.logger.warn({ code: outcome.code, status: outcome.httpStatus, durationMs }, 'webhook rejected');
+          runtime.logger.warn(
+            { code: outcome.code, status: outcome.httpStatus, durationMs },
+            'webhook rejected',
+          );
         } else if (outcome.kind === 'ignored') {
-          runtime.logger.info({ reason: outcome.reason, eventType: outcome.eventType, tenantId: outcome.tenantId }, 'webhook ignored');
+          runtime.logger.info(
+            { reason: outcome.reason, eventType: outcome.eventType, tenantId: outcome.tenantId },
+            'webhook ignored',
+          );
         } else {
-          runtime.logger.debug({ status: outcome.kind, eventType: outcome.eventType, tenantId: outcome.tenantId, durationMs }, 'webhook');
+          runtime.logger.debug(
+            {
+              status: outcome.kind,
+              eventType: outcome.eventType,
+              tenantId: outcome.tenantId,
+              durationMs,
+            },
+            'webhook',
+          );
         }
       },
     }),
@@ -105,7 +120,15 @@ export function createApp(runtime: Runtime): Express {
   app.use('/api/v1', adminRoutes(runtime));
   app.use('/dashboard', dashboardRoutes(runtime));
   app.get('/', (_request, response) => response.redirect('/dashboard'));
-  app.use((_request, response) => sendError(response, { code: 'NOT_FOUND', message: 'No route matches this request.', status: 404 }));
-  app.use(errorHandler((error, status) => runtime.logger.error({ error, status }, 'request failed')));
+  app.use((_request, response) =>
+    sendError(response, {
+      code: 'NOT_FOUND',
+      message: 'No route matches this request.',
+      status: 404,
+    }),
+  );
+  app.use(
+    errorHandler((error, status) => runtime.logger.error({ error, status }, 'request failed')),
+  );
   return app;
 }

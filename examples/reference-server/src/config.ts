@@ -19,7 +19,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
-  DEPLOYMENT_ID: z.string().regex(/^[a-z0-9-]+$/).default('eh'),
+  DEPLOYMENT_ID: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('eh'),
   DATABASE_URL: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
@@ -34,7 +37,11 @@ const envSchema = z.object({
   GHL_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
   GHL_WEBHOOK_LEGACY_PUBLIC_KEY: z.string().min(1).optional(),
   WEBHOOK_VERIFY: booleanFlag.default(true),
-  WEBHOOK_MAX_AGE_MS: z.coerce.number().int().positive().default(5 * 60_000),
+  WEBHOOK_MAX_AGE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   WEBHOOK_BODY_LIMIT: z.string().default('256kb'),
   CORS_ORIGINS: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
@@ -65,16 +72,22 @@ export class ConfigError extends Error {
  * @throws {@link ConfigError} naming the variables that are invalid, or required in production and missing.
  */
 export function loadConfig(env: Environment = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
   const mode = values.DATABASE_URL || values.REDIS_URL ? 'production' : 'embedded';
   if (values.NODE_ENV === 'production') {
-    const missing = (['PII_ENCRYPTION_KEYS', 'ADMIN_API_KEY'] as const).filter((name) => !values[name]);
+    const missing = (['PII_ENCRYPTION_KEYS', 'ADMIN_API_KEY'] as const).filter(
+      (name) => !values[name],
+    );
     if (missing.length > 0) {
       throw new ConfigError(`NODE_ENV=production requires ${missing.join(' and ')} to be set`);
     }
@@ -83,7 +96,9 @@ export function loadConfig(env: Environment = process.env): Config {
     }
   }
   if (mode === 'production' && (!values.DATABASE_URL || !values.REDIS_URL)) {
-    throw new ConfigError('production mode needs both DATABASE_URL and REDIS_URL (set neither for the embedded mode)');
+    throw new ConfigError(
+      'production mode needs both DATABASE_URL and REDIS_URL (set neither for the embedded mode)',
+    );
   }
   const corsOrigins = (values.CORS_ORIGINS ?? '')
     .split(',')

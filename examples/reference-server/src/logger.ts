@@ -26,11 +26,13 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),
-        log: (object) => redact(object) as Record<string, unknown>,
+        log: (object: Record<string, unknown>) => redact<Record<string, unknown>>(object),
       },
       hooks: {
         logMethod(args, method) {
-          const redacted = args.map((arg) => (typeof arg === 'string' ? redact(arg) : arg)) as Parameters<typeof method>;
+          const redacted = args.map((arg: unknown) =>
+            typeof arg === 'string' ? redact(arg) : arg,
+          ) as Parameters<typeof method>;
           method.apply(this, redacted);
         },
       },
@@ -38,7 +40,11 @@ export function createLogger(options: LoggerOptions): Logger {
         error: (value: unknown) => {
           if (!(value instanceof Error)) return redact(value);
           const code = (value as { code?: unknown }).code;
-          return { type: value.name, message: redact(value.message), ...(typeof code === 'string' ? { code } : {}) };
+          return {
+            type: value.name,
+            message: redact(value.message),
+            ...(typeof code === 'string' ? { code } : {}),
+          };
         },
       },
     },

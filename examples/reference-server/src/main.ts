@@ -34,7 +34,9 @@ async function main(): Promise<void> {
         events: runtime.events,
         queue: runtime.queue,
         crm: (tenantId) => runtime.crmFor(tenantId),
-        listings: createDemoListingSource({ tenantIds: runtime.tenants.list().map((tenant) => tenant.id) }),
+        listings: createDemoListingSource({
+          tenantIds: runtime.tenants.list().map((tenant) => tenant.id),
+        }),
         costGuard: runtime.observability.costGuard,
       },
       tenants: {
@@ -48,7 +50,15 @@ async function main(): Promise<void> {
     bots.registerJobHandlers(runtime.queue);
     worker = startWorker(runtime, async (message) => {
       const result = await bots.handleInbound(message);
-      logger.info({ tenantId: result.tenantId, bot: result.bot, reply: result.reply.kind, durationMs: result.durationMs }, 'inbound message handled');
+      logger.info(
+        {
+          tenantId: result.tenantId,
+          bot: result.bot,
+          reply: result.reply.kind,
+          durationMs: result.durationMs,
+        },
+        'inbound message handled',
+      );
     });
   }
   let server: Server | undefined;
@@ -66,7 +76,9 @@ async function main(): Promise<void> {
     ];
     if (config.mode === 'embedded') {
       lines.push(`  admin key: ${runtime.secrets.adminApiKey}`);
-      lines.push('  (embedded mode is for evaluation: data and keys live in DATA_DIR; keep the admin key private)');
+      lines.push(
+        '  (embedded mode is for evaluation: data and keys live in DATA_DIR; keep the admin key private)',
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   }
@@ -95,7 +107,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : 'unknown error';
   process.stderr.write(`EnterpriseHub failed to start: ${message}\n`);
   process.exit(1);
 });

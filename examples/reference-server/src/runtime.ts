@@ -20,7 +20,11 @@ import type {
   TieredCache,
   UnitOfWork,
 } from '@enterprisehub/core';
-import type { ContactDataRequest, ContactErasure, ContactExport } from '@enterprisehub/adapters/kysely';
+import type {
+  ContactDataRequest,
+  ContactErasure,
+  ContactExport,
+} from '@enterprisehub/adapters/kysely';
 import type { WebhookPublicKeys } from '@enterprisehub/ghl';
 import type {
   AlertEngine,
@@ -74,7 +78,7 @@ export interface Runtime {
   limiter: RateLimiter;
   queue: JobQueue;
   /** The CRM gateway for a tenant: GHL in production, a dry-run recorder in the embedded mode. */
-  crmFor(tenantId: string): CrmGateway;
+  crmFor: (tenantId: string) => CrmGateway;
   webhook: { verify: boolean; publicKeys: WebhookPublicKeys; maxAgeMs: number };
   secrets: RuntimeSecrets;
   observability: {

@@ -67,13 +67,20 @@ function storesFrom(kysely: KyselyStores, name: string): RuntimeStores {
 }
 
 async function loadTenants(config: Config): Promise<TenantRegistry> {
-  return config.TENANTS_FILE ? TenantRegistry.fromFile(resolve(config.TENANTS_FILE)) : TenantRegistry.demo();
+  return config.TENANTS_FILE
+    ? TenantRegistry.fromFile(resolve(config.TENANTS_FILE))
+    : TenantRegistry.demo();
 }
 
 /** Builds the runtime for the configured mode. Migrations run here, under the adapters' advisory lock. */
-export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  overrides: RuntimeOverrides = {},
+): Promise<Runtime> {
   const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, base: { mode: config.mode, role: config.ROLE } });
+  const logger =
+    overrides.logger ??
+    createLogger({ level: config.LOG_LEVEL, base: { mode: config.mode, role: config.ROLE } });
   const closeSteps: (() => Promise<void> | void)[] = [];
   const dataDir = resolve(config.DATA_DIR);
 
@@ -90,13 +97,17 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     };
     simulatorPublicKeyPem = loaded.secrets.simulator.publicKeyPem;
     if (loaded.created) {
-      logger.warn({ file: loaded.path }, 'embedded mode: created a PII key, an admin API key and a simulator key for evaluation');
+      logger.warn(
+        { file: loaded.path },
+        'embedded mode: created a PII key, an admin API key and a simulator key for evaluation',
+      );
     }
   } else {
     keyring = parseKeyring(config.PII_ENCRYPTION_KEYS);
     const adminApiKey = config.ADMIN_API_KEY;
     const jwtSecret = config.JWT_SECRET ?? adminApiKey;
-    if (!adminApiKey || !jwtSecret) throw new Error('ADMIN_API_KEY is required outside the embedded mode');
+    if (!adminApiKey || !jwtSecret)
+      throw new Error('ADMIN_API_KEY is required outside the embedded mode');
     secrets = { adminApiKey, jwtSecret: new TextEncoder().encode(`jwt:${jwtSecret}`) };
   }
 
@@ -109,7 +120,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   closeSteps.push(() => stores.close());
 
   const events = createEventBus({
-    onListenerError: (error, eventName) => logger.error({ error, eventName }, 'event listener failed'),
+    onListenerError: (error, eventName) =>
+      logger.error({ error, eventName }, 'event listener failed'),
   });
   const tenants = await loadTenants(config);
   const memory = createMemoryPorts({ clock });
@@ -124,7 +136,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const tracker = createPerformanceTracker({ clock, repository: stores.metrics });
   const collector = createBotMetricsCollector({ events, tracker, clock });
   const alertConfig = parseAlertingConfig(config.env);
-  const channels = [...createChannelsFromConfig(alertConfig, { clock }), createLogAlertChannel(logger)];
+  const channels = [
+    ...createChannelsFromConfig(alertConfig, { clock }),
+    createLogAlertChannel(logger),
+  ];
   const alerts = createAlertEngine({
     clock,
     channels,
@@ -136,7 +151,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const costGuard = createCostGuard({ clock, events });
 
   const publicKeys = {
-    ed25519: [config.GHL_WEBHOOK_PUBLIC_KEY, simulatorPublicKeyPem].filter((key): key is string => Boolean(key)),
+    ed25519: [config.GHL_WEBHOOK_PUBLIC_KEY, simulatorPublicKeyPem].filter((key): key is string =>
+      Boolean(key),
+    ),
     ...(config.GHL_WEBHOOK_LEGACY_PUBLIC_KEY ? { rsa: config.GHL_WEBHOOK_LEGACY_PUBLIC_KEY } : {}),
   };
   if (!config.GHL_WEBHOOK_PUBLIC_KEY) {
@@ -144,7 +161,10 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     const { GHL_WEBHOOK_ED25519_PUBLIC_KEY } = await import('@enterprisehub/ghl');
     publicKeys.ed25519.unshift(GHL_WEBHOOK_ED25519_PUBLIC_KEY);
   }
-  if (!config.WEBHOOK_VERIFY) logger.warn('WEBHOOK_VERIFY=false: webhook signatures are NOT checked (never do this in production)');
+  if (!config.WEBHOOK_VERIFY)
+    logger.warn(
+      'WEBHOOK_VERIFY=false: webhook signatures are NOT checked (never do this in production)',
+    );
 
   let closed: Promise<void> | undefined;
   const runtime: Runtime = {

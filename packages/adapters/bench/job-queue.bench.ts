@@ -25,12 +25,14 @@ const rows: {
   perSecond: number;
 }[] = [];
 
-async function throughput(
-  stores: KyselyStores,
-  backend: string,
-  scenario: string,
-  keys: (string | undefined)[],
-): Promise<void> {
+interface ThroughputRun {
+  backend: string;
+  scenario: string;
+  keys: (string | undefined)[];
+}
+
+async function throughput(stores: KyselyStores, run: ThroughputRun): Promise<void> {
+  const { backend, scenario, keys } = run;
   const queue = createKyselyJobQueue({
     db: stores.db,
     keyring,
@@ -67,24 +69,21 @@ async function throughput(
 
 async function suite(stores: KyselyStores, backend: string): Promise<void> {
   await stores.migrate();
-  await throughput(
-    stores,
+  await throughput(stores, {
     backend,
-    'no ordering key',
-    Array.from({ length: 1_000 }, () => undefined),
-  );
-  await throughput(
-    stores,
+    scenario: 'no ordering key',
+    keys: Array.from({ length: 1_000 }, () => undefined),
+  });
+  await throughput(stores, {
     backend,
-    '100 contacts × 10 jobs (per-key order)',
-    Array.from({ length: 1_000 }, (_, index) => `c${index % 100}`),
-  );
-  await throughput(
-    stores,
+    scenario: '100 contacts × 10 jobs (per-key order)',
+    keys: Array.from({ length: 1_000 }, (_, index) => `c${index % 100}`),
+  });
+  await throughput(stores, {
     backend,
-    'one contact × 300 jobs (serial)',
-    Array.from({ length: 300 }, () => 'c1'),
-  );
+    scenario: 'one contact × 300 jobs (serial)',
+    keys: Array.from({ length: 300 }, () => 'c1'),
+  });
 }
 
 function reachable(url: string): Promise<boolean> {

@@ -34,7 +34,11 @@ export interface HealthRoutesOptions {
 export function healthRoutes(options: HealthRoutesOptions): Router {
   const router = Router();
   router.get('/health', (_request, response) => {
-    response.json({ status: 'ok', version: options.version, uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000) });
+    response.json({
+      status: 'ok',
+      version: options.version,
+      uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
+    });
   });
   router.get('/ready', async (_request, response) => {
     const report = await options.readiness();

@@ -2,10 +2,18 @@
  * One place that turns failures into the server's error body `{"error":{"code","message"}}` with the right status.
  */
 import type { ErrorRequestHandler, Response } from 'express';
-import { ERROR_CODES, EnterpriseHubError, toEnterpriseHubError, type ErrorCode } from '@enterprisehub/core';
+import {
+  ERROR_CODES,
+  EnterpriseHubError,
+  toEnterpriseHubError,
+  type ErrorCode,
+} from '@enterprisehub/core';
 
 /** Sends `{"error":{"code","message"}}` with the status the code table assigns (or `status` when given). */
-export function sendError(response: Response, options: { code: ErrorCode | string; message: string; status?: number }): void {
+export function sendError(
+  response: Response,
+  options: { code: ErrorCode; message: string; status?: number },
+): void {
   const known = (ERROR_CODES as Record<string, { httpStatus: number } | undefined>)[options.code];
   const status = options.status ?? known?.httpStatus ?? 500;
   response.status(status).json({ error: { code: options.code, message: options.message } });
@@ -18,14 +26,17 @@ interface BodyParserError {
 }
 
 const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && 'type' in error && typeof (error as BodyParserError).status === 'number';
+  typeof error === 'object' &&
+  error !== null &&
+  'type' in error &&
+  typeof (error as BodyParserError).status === 'number';
 
 /**
  * Final Express error handler: body-parser failures become 4xx, `EnterpriseHubError`s use the code table, anything
  * else is a 500 whose message never leaks internals.
  */
 export function errorHandler(log: (error: unknown, status: number) => void): ErrorRequestHandler {
-  return (error: unknown, _request, response, next) => {
+  return (error: unknown, ...[, response, next]) => {
     if (response.headersSent) {
       next(error);
       return;
@@ -43,7 +54,9 @@ export function errorHandler(log: (error: unknown, status: number) => void): Err
       return;
     }
     const failure = EnterpriseHubError.isInstance(error) ? error : toEnterpriseHubError(error);
-    const status = (ERROR_CODES as Record<string, { httpStatus: number } | undefined>)[failure.code]?.httpStatus ?? 500;
+    const status =
+      (ERROR_CODES as Record<string, { httpStatus: number } | undefined>)[failure.code]
+        ?.httpStatus ?? 500;
     log(error, status);
     const message = status >= 500 ? 'The server could not complete the request.' : failure.message;
     sendError(response, { code: failure.code, message, status });

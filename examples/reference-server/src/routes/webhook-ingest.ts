@@ -2,7 +2,7 @@
  * The GHL webhook ingest: verify over the raw bytes, parse, resolve the tenant, drop duplicates, persist the event
  * and enqueue one job keyed by contact — all before any model call, so GHL gets its 200 in milliseconds.
  */
-import type { Clock, Inbox, JobQueue, JsonValue, Tenant } from '@enterprisehub/core';
+import type { Clock, Inbox, JobQueue, JsonValue, Tenant, ErrorCode } from '@enterprisehub/core';
 import {
   parseWebhookEvent,
   verifyWebhookSignature,
@@ -24,8 +24,14 @@ export interface WebhookJobPayload {
 
 /** What the endpoint answers. `status` values are the route's contract with GHL. */
 export type IngestOutcome =
-  | { kind: 'accepted' | 'duplicate' | 'ignored'; httpStatus: 200; reason?: string; tenantId?: string; eventType?: string }
-  | { kind: 'rejected'; httpStatus: 400 | 401 | 503; code: string; message: string };
+  | {
+      kind: 'accepted' | 'duplicate' | 'ignored';
+      httpStatus: 200;
+      reason?: string;
+      tenantId?: string;
+      eventType?: string;
+    }
+  | { kind: 'rejected'; httpStatus: 400 | 401 | 503; code: ErrorCode; message: string };
 
 /** Dependencies of {@link createWebhookIngest}. */
 export interface WebhookIngestOptions {
@@ -79,7 +85,9 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** Builds the ingest function used by `POST /webhooks/ghl`. */
-export function createWebhookIngest(options: WebhookIngestOptions): (rawBody: Buffer, headers: WebhookHeaders) => Promise<IngestOutcome> {
+export function createWebhookIngest(
+  options: WebhookIngestOptions,
+): (rawBody: Buffer, headers: WebhookHeaders) => Promise<IngestOutcome> {
   const ttlMs = options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS;
   return async (rawBody, headers) => {
     let payload: unknown;
@@ -97,7 +105,12 @@ export function createWebhookIngest(options: WebhookIngestOptions): (rawBody: Bu
     } else {
       const parsed = parseJson(rawBody);
       if (!parsed.ok) {
-        return { kind: 'rejected', httpStatus: 400, code: 'WEBHOOK_PAYLOAD_INVALID', message: 'The webhook body is not valid JSON.' };
+        return {
+          kind: 'rejected',
+          httpStatus: 400,
+          code: 'WEBHOOK_PAYLOAD_INVALID',
+          message: 'The webhook body is not valid JSON.',
+        };
       }
       payload = parsed.value;
     }
@@ -111,15 +124,34 @@ export function createWebhookIngest(options: WebhookIngestOptions): (rawBody: Bu
       };
     }
     if (event.type === 'unknown') {
-      return { kind: 'ignored', httpStatus: 200, reason: 'unsupported_event', ...(event.eventType ? { eventType: event.eventType } : {}) };
+      return {
+        kind: 'ignored',
+        httpStatus: 200,
+        reason: 'unsupported_event',
+        ...(event.eventType ? { eventType: event.eventType } : {}),
+      };
     }
     const tenant = options.tenantForLocation(event.locationId);
-    if (!tenant) return { kind: 'ignored', httpStatus: 200, reason: 'unknown_location', eventType: event.type };
-    if (!tenant.enabled) return { kind: 'ignored', httpStatus: 200, reason: 'tenant_disabled', tenantId: tenant.id, eventType: event.type };
+    if (!tenant)
+      return {
+        kind: 'ignored',
+        httpStatus: 200,
+        reason: 'unknown_location',
+        eventType: event.type,
+      };
+    if (!tenant.enabled)
+      return {
+        kind: 'ignored',
+        httpStatus: 200,
+        reason: 'tenant_disabled',
+        tenantId: tenant.id,
+        eventType: event.type,
+      };
     const base = { tenantId: tenant.id, eventType: event.type };
     const record = payload as Record<string, unknown>;
     const webhookId = typeof record['webhookId'] === 'string' ? record['webhookId'] : undefined;
-    const messageId = 'messageId' in event && typeof event.messageId === 'string' ? event.messageId : undefined;
+    const messageId =
+      'messageId' in event && typeof event.messageId === 'string' ? event.messageId : undefined;
     const ids = [webhookId && `webhook:${webhookId}`, messageId && `message:${messageId}`].filter(
       (id): id is string => typeof id === 'string',
     );
@@ -128,10 +160,15 @@ export function createWebhookIngest(options: WebhookIngestOptions): (rawBody: Bu
     // orchestrator's own message-id idempotency is the final guard against a second reply.
     try {
       for (const id of ids) {
-        if (await options.inbox.has({ tenantId: tenant.id, id })) return { kind: 'duplicate', httpStatus: 200, ...base };
+        if (await options.inbox.has({ tenantId: tenant.id, id }))
+          return { kind: 'duplicate', httpStatus: 200, ...base };
       }
       const orderingKey = contactOf(event);
-      const jobPayload: WebhookJobPayload = { eventType: event.type, event: payload as JsonValue, receivedAt: options.clock.now() };
+      const jobPayload: WebhookJobPayload = {
+        eventType: event.type,
+        event: payload as JsonValue,
+        receivedAt: options.clock.now(),
+      };
       const enqueued = await options.queue.enqueue({
         tenantId: tenant.id,
         name: WEBHOOK_JOB,
@@ -141,11 +178,22 @@ export function createWebhookIngest(options: WebhookIngestOptions): (rawBody: Bu
       });
       let first = !enqueued.deduplicated;
       for (const id of ids) {
-        first = (await options.inbox.markSeen({ tenantId: tenant.id, id, ttlMs, payload: payload as JsonValue })) && first;
+        first =
+          (await options.inbox.markSeen({
+            tenantId: tenant.id,
+            id,
+            ttlMs,
+            payload: payload as JsonValue,
+          })) && first;
       }
       if (!first) return { kind: 'duplicate', httpStatus: 200, ...base };
     } catch {
-      return { kind: 'rejected', httpStatus: 503, code: 'UNAVAILABLE', message: 'The event could not be stored; retry later.' };
+      return {
+        kind: 'rejected',
+        httpStatus: 503,
+        code: 'UNAVAILABLE',
+        message: 'The event could not be stored; retry later.',
+      };
     }
     return { kind: 'accepted', httpStatus: 200, ...base };
   };

@@ -7,7 +7,10 @@ import { sendError } from './http-error';
 
 /** Options of {@link webhookRoutes}. */
 export interface WebhookRoutesOptions {
-  ingest: (rawBody: Buffer, headers: Record<string, string | string[] | undefined>) => Promise<IngestOutcome>;
+  ingest: (
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ) => Promise<IngestOutcome>;
   bodyLimit: string;
   /** Called once per request with the outcome, for logs and metrics. */
   onOutcome?: (outcome: IngestOutcome, durationMs: number) => void;
@@ -27,7 +30,11 @@ export function webhookRoutes(options: WebhookRoutesOptions): Router {
       options.onOutcome?.(outcome, performance.now() - started);
       if (outcome.kind === 'rejected') {
         if (outcome.httpStatus === 503) response.setHeader('Retry-After', '5');
-        sendError(response, { code: outcome.code, message: outcome.message, status: outcome.httpStatus });
+        sendError(response, {
+          code: outcome.code,
+          message: outcome.message,
+          status: outcome.httpStatus,
+        });
         return;
       }
       response.status(200).json({ status: outcome.kind });

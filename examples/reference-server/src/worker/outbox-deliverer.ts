@@ -2,7 +2,13 @@
  * Delivers the outbox: claims due CRM actions, runs each through the tenant's CrmGateway, and acknowledges it or
  * records the failure (the outbox applies backoff and dead-letters after the last attempt).
  */
-import { toEnterpriseHubError, type Clock, type CrmGateway, type EventBus, type Outbox } from '@enterprisehub/core';
+import {
+  toEnterpriseHubError,
+  type Clock,
+  type CrmGateway,
+  type EventBus,
+  type Outbox,
+} from '@enterprisehub/core';
 import type { Logger } from '../logger';
 
 /** Options of {@link createOutboxDeliverer}. */
@@ -51,10 +57,16 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
             tenantId,
             id,
             leaseToken,
-            ...(result.kind === 'done' && result.externalId ? { externalId: result.externalId } : {}),
+            ...(result.kind === 'done' && result.externalId
+              ? { externalId: result.externalId }
+              : {}),
             ...(result.kind === 'skipped' ? { skipReason: result.reason } : {}),
           });
-          options.events.emit('crm.action.delivered', { tenantId, at: options.clock.now(), actionType: entry.action.type });
+          options.events.emit('crm.action.delivered', {
+            tenantId,
+            at: options.clock.now(),
+            actionType: entry.action.type,
+          });
         } catch (error) {
           const failure = toEnterpriseHubError(error);
           const updated = await options.outbox.fail({
@@ -70,7 +82,10 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
             errorCode: failure.code,
             attempts: updated?.attempts ?? entry.attempts + 1,
           });
-          options.logger.warn({ tenantId, outboxId: id, code: failure.code, dead: updated?.status === 'dead' }, 'CRM action failed');
+          options.logger.warn(
+            { tenantId, outboxId: id, code: failure.code, dead: updated?.status === 'dead' },
+            'CRM action failed',
+          );
         }
       }),
     );

@@ -7,19 +7,36 @@
  */
 export { createRedisPorts, type RedisPorts, type RedisPortsOptions } from './create-redis-ports';
 export type { RedisAdapterOptions } from './redis-adapter-options';
-export { RedisCache, createRedisCache, type RedisCacheOptions } from './redis-cache';
+export {
+  RedisCache,
+  createRedisCache,
+  type RedisCacheKeyOptions,
+  type RedisCacheOptions,
+} from './redis-cache';
 export type { RedisClientLike, RedisClientSource } from './redis-client-like';
 export {
   RedisConnection,
   createRedisConnection,
   type RedisConnectionOptions,
 } from './redis-connection';
-export { RedisCounters, createRedisCounters, type RedisCountersOptions } from './redis-counters';
+export {
+  RedisCounters,
+  createRedisCounters,
+  type RedisCounterKey,
+  type RedisCountersOptions,
+} from './redis-counters';
+export type { RedisScript } from './redis-script';
 export { redisHealth, type RedisHealth, type RedisHealthOptions } from './redis-health';
-export { RedisInbox, createRedisInbox, type RedisInboxOptions } from './redis-inbox';
+export {
+  RedisInbox,
+  createRedisInbox,
+  type RedisInboxIdOptions,
+  type RedisInboxOptions,
+} from './redis-inbox';
 export {
   RedisLockManager,
   createRedisLockManager,
+  type RedisLockAcquireOptions,
   type RedisLockManagerOptions,
 } from './redis-lock-manager';
 export {

@@ -5,7 +5,8 @@ import type { RedisConnection } from './redis-connection';
 /** Options for {@link createRedisCache}. */
 export type RedisCacheOptions = RedisAdapterOptions;
 
-type KeyOptions = TenantScoped & { key: string };
+/** Identifies one cache entry: the tenant and its key. */
+export type RedisCacheKeyOptions = TenantScoped & { key: string };
 
 /**
  * {@link Cache} port on Redis (`GET` / `SET … PX` / `DEL`), values stored as JSON, keys
@@ -23,7 +24,7 @@ export class RedisCache implements Cache {
   }
 
   /** The cached value, or `undefined` on a miss; throws `REDIS_UNAVAILABLE` when Redis is down. */
-  async get<T = unknown>(options: KeyOptions): Promise<T | undefined> {
+  async get<T = unknown>(options: RedisCacheKeyOptions): Promise<T | undefined> {
     const stored = await this.connection.command(
       'cache.get',
       ['GET', this.key(options)],
@@ -38,7 +39,9 @@ export class RedisCache implements Cache {
   }
 
   /** Stores `value` as JSON for `ttlMs`; a `ttlMs` ≤ 0 or an `undefined` value deletes the entry. */
-  async set<T = unknown>(options: KeyOptions & { value: T; ttlMs: number }): Promise<void> {
+  async set<T = unknown>(
+    options: RedisCacheKeyOptions & { value: T; ttlMs: number },
+  ): Promise<void> {
     const json = options.value === undefined ? undefined : JSON.stringify(options.value);
     const ttlMs = Math.ceil(options.ttlMs);
     if (json === undefined || ttlMs <= 0) {
@@ -53,7 +56,7 @@ export class RedisCache implements Cache {
   }
 
   /** Removes the entry; a no-op when absent. */
-  async delete(options: KeyOptions): Promise<void> {
+  async delete(options: RedisCacheKeyOptions): Promise<void> {
     await this.connection.command('cache.delete', ['DEL', this.key(options)], options.signal);
   }
 
@@ -62,7 +65,7 @@ export class RedisCache implements Cache {
     if (this.owned) await this.connection.close();
   }
 
-  private key(options: KeyOptions): string {
+  private key(options: RedisCacheKeyOptions): string {
     return this.connection.key(options.tenantId, 'cache', options.key);
   }
 }

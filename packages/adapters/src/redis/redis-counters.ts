@@ -15,7 +15,8 @@ end
 return value
 `);
 
-type CounterKey = TenantScoped & { key: string };
+/** Identifies one counter: the tenant and its key. */
+export type RedisCounterKey = TenantScoped & { key: string };
 
 /**
  * Integer counters shared by every instance (e.g. handoffs per contact per day, GHL calls per
@@ -33,7 +34,7 @@ export class RedisCounters {
   }
 
   /** Adds `by` (default 1, may be negative) and returns the new value; `ttlMs` applies when the counter is created. */
-  async increment(options: CounterKey & { by?: number; ttlMs?: number }): Promise<number> {
+  async increment(options: RedisCounterKey & { by?: number; ttlMs?: number }): Promise<number> {
     const by = options.by ?? 1;
     if (!Number.isSafeInteger(by)) {
       throw new EnterpriseHubError({
@@ -50,7 +51,7 @@ export class RedisCounters {
   }
 
   /** The counter's value; 0 when it does not exist or expired. */
-  async get(options: CounterKey): Promise<number> {
+  async get(options: RedisCounterKey): Promise<number> {
     const reply = await this.connection.command(
       'counter.get',
       ['GET', this.key(options)],
@@ -60,7 +61,7 @@ export class RedisCounters {
   }
 
   /** Deletes the counter. */
-  async reset(options: CounterKey): Promise<void> {
+  async reset(options: RedisCounterKey): Promise<void> {
     await this.connection.command('counter.reset', ['DEL', this.key(options)], options.signal);
   }
 
@@ -69,7 +70,7 @@ export class RedisCounters {
     if (this.owned) await this.connection.close();
   }
 
-  private key(options: CounterKey): string {
+  private key(options: RedisCounterKey): string {
     return this.connection.key(options.tenantId, 'counter', options.key);
   }
 }

@@ -18,7 +18,8 @@ export interface RedisInboxOptions extends RedisAdapterOptions {
   keyring?: Keyring;
 }
 
-type IdOptions = TenantScoped & { id: string };
+/** Identifies one inbox entry: the tenant and the event id. */
+export type RedisInboxIdOptions = TenantScoped & { id: string };
 
 /** What is stored under an inbox key: `{}` (no payload), `{"p": payload}` or `{"c": ciphertext}`. */
 interface Envelope {
@@ -47,7 +48,9 @@ export class RedisInbox implements Inbox {
   }
 
   /** Records `id` as seen (with its payload); `true` the first time, `false` for a duplicate within the TTL. */
-  async markSeen(options: IdOptions & { ttlMs?: number; payload?: JsonValue }): Promise<boolean> {
+  async markSeen(
+    options: RedisInboxIdOptions & { ttlMs?: number; payload?: JsonValue },
+  ): Promise<boolean> {
     const envelope: Envelope = {};
     if (options.payload !== undefined) {
       const parsed = jsonValueSchema.safeParse(options.payload);
@@ -68,7 +71,7 @@ export class RedisInbox implements Inbox {
   }
 
   /** Whether `id` has been seen and not yet expired. */
-  async has(options: IdOptions): Promise<boolean> {
+  async has(options: RedisInboxIdOptions): Promise<boolean> {
     const reply = await this.connection.command(
       'inbox.has',
       ['EXISTS', this.key(options)],
@@ -78,7 +81,7 @@ export class RedisInbox implements Inbox {
   }
 
   /** The payload stored with `id`, or `undefined` when unseen, expired or stored without payload. */
-  async getPayload(options: IdOptions): Promise<JsonValue | undefined> {
+  async getPayload(options: RedisInboxIdOptions): Promise<JsonValue | undefined> {
     const stored = await this.connection.command(
       'inbox.getPayload',
       ['GET', this.key(options)],
@@ -103,11 +106,11 @@ export class RedisInbox implements Inbox {
     if (this.owned) await this.connection.close();
   }
 
-  private key(options: IdOptions): string {
+  private key(options: RedisInboxIdOptions): string {
     return this.connection.key(options.tenantId, 'inbox', options.id);
   }
 
-  private context(options: IdOptions): string {
+  private context(options: RedisInboxIdOptions): string {
     return `enterprisehub:redis-inbox:${options.tenantId}:${options.id}`;
   }
 

@@ -20,7 +20,12 @@ export interface RedisLockManagerOptions extends RedisAdapterOptions {
   retryDelayMs?: number;
 }
 
-type AcquireOptions = TenantScoped & { key: string; ttlMs: number; waitMs?: number };
+/** What to lock, for how long, and how long to wait for it. */
+export type RedisLockAcquireOptions = TenantScoped & {
+  key: string;
+  ttlMs: number;
+  waitMs?: number;
+};
 
 function pair(reply: unknown): [number, number] {
   if (Array.isArray(reply) && reply.length === 2) return [Number(reply[0]), Number(reply[1])];
@@ -56,7 +61,7 @@ export class RedisLockManager implements LockManager {
    * Takes the lock for `ttlMs`, polling up to `waitMs` while another holder has it; `undefined`
    * when not acquired in time. Throws `REDIS_UNAVAILABLE` when Redis is down.
    */
-  async acquire(options: AcquireOptions): Promise<Lock | undefined> {
+  async acquire(options: RedisLockAcquireOptions): Promise<Lock | undefined> {
     const waitMs = Math.max(0, options.waitMs ?? 0);
     const started = this.clock.now();
     let slept = 0;

@@ -9,7 +9,7 @@ function isNoScript(error: unknown): boolean {
  * A Lua script run with `EVALSHA`, falling back to `EVAL` (which also loads it) the first time a
  * server has not seen it, so each call sends only the 40-character hash.
  *
- * @internal
+ *
  */
 export class RedisScript {
   /** SHA-1 of the script body, as Redis names it. */

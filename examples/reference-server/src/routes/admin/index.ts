@@ -9,7 +9,11 @@ import { sendError } from '../http-error';
 export function adminRoutes(_runtime: Runtime): Router {
   const router = Router();
   router.use((_request, response) => {
-    sendError(response, { code: 'AUTH_MISSING', message: 'The admin API needs an Authorization bearer key.', status: 401 });
+    sendError(response, {
+      code: 'AUTH_MISSING',
+      message: 'The admin API needs an Authorization bearer key.',
+      status: 401,
+    });
   });
   return router;
 }
