@@ -6,7 +6,6 @@
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import { createBotOrchestrator, createDemoListingSource } from '@enterprisehub/bots';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { createRuntime } from './wiring';
@@ -24,43 +23,7 @@ async function main(): Promise<void> {
   const { logger } = runtime;
 
   let worker: Worker | undefined;
-  if (config.ROLE !== 'web') {
-    const bots = createBotOrchestrator({
-      ports: {
-        ...runtime.stores,
-        locks: runtime.locks,
-        limiter: runtime.limiter,
-        clock: runtime.clock,
-        events: runtime.events,
-        queue: runtime.queue,
-        crm: (tenantId) => runtime.crmFor(tenantId),
-        listings: createDemoListingSource({
-          tenantIds: runtime.tenants.list().map((tenant) => tenant.id),
-        }),
-        costGuard: runtime.observability.costGuard,
-      },
-      tenants: {
-        // The deployment-wide maintenance switch silences the bots like a tenant in maintenance.
-        get: (tenantId) => {
-          const tenant = runtime.tenants.get(tenantId);
-          return tenant && runtime.maintenance.enabled ? { ...tenant, maintenance: true } : tenant;
-        },
-      },
-    });
-    bots.registerJobHandlers(runtime.queue);
-    worker = startWorker(runtime, async (message) => {
-      const result = await bots.handleInbound(message);
-      logger.info(
-        {
-          tenantId: result.tenantId,
-          bot: result.bot,
-          reply: result.reply.kind,
-          durationMs: result.durationMs,
-        },
-        'inbound message handled',
-      );
-    });
-  }
+  if (config.ROLE !== 'web') worker = startWorker(runtime);
   let server: Server | undefined;
   if (config.ROLE !== 'worker') {
     server = createApp(runtime).listen(config.PORT, config.HOST);

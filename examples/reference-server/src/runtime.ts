@@ -26,6 +26,7 @@ import type {
   ContactExport,
 } from '@enterprisehub/adapters/kysely';
 import type { WebhookPublicKeys } from '@enterprisehub/ghl';
+import type { BotOrchestrator } from '@enterprisehub/bots';
 import type {
   AlertEngine,
   BotMetricsCollector,
@@ -89,6 +90,11 @@ export interface Runtime {
   };
   /** Deployment-wide maintenance switch: webhooks are still accepted, bots do not answer. */
   maintenance: { enabled: boolean };
+  /**
+   * The Lead/Buyer/Seller bots' orchestrator (honours `maintenance`). Web processes use it for contact controls
+   * (pause, resume, release) and handoff analytics; the worker runs its jobs (see `worker/index.ts`).
+   */
+  bots: BotOrchestrator;
   /** Dependency checks for `/ready`. */
   dependencies(): Promise<DependencyStatus[]>;
   /** Registers a shutdown step (run in reverse order by `close`). */

@@ -21,6 +21,7 @@ import { createPgliteStores } from '@enterprisehub/adapters/pglite';
 import { createPostgresStores } from '@enterprisehub/adapters/postgres';
 import type { KyselyStores } from '@enterprisehub/adapters/kysely';
 import { createDryRunCrmGateway } from '@enterprisehub/ghl';
+import { createBotOrchestrator, createDemoListingSource } from '@enterprisehub/bots';
 import {
   createAlertEngine,
   createBotMetricsCollector,
@@ -150,6 +151,34 @@ export async function createRuntime(
   });
   const costGuard = createCostGuard({ clock, events });
 
+  const maintenance = { enabled: false };
+  const bots = createBotOrchestrator({
+    ports: {
+      conversations: stores.conversations,
+      contacts: stores.contacts,
+      inbox: stores.inbox,
+      audit: stores.audit,
+      unitOfWork: stores.unitOfWork,
+      metrics: stores.metrics,
+      locks,
+      limiter,
+      clock,
+      events,
+      queue,
+      scheduler: memory.jobs,
+      crm: crmFor,
+      listings: createDemoListingSource({ tenantIds: tenants.list().map((tenant) => tenant.id) }),
+      costGuard,
+    },
+    tenants: {
+      // The deployment-wide maintenance switch silences the bots like a tenant in maintenance.
+      get: (tenantId) => {
+        const tenant = tenants.get(tenantId);
+        return tenant && maintenance.enabled ? { ...tenant, maintenance: true } : tenant;
+      },
+    },
+  });
+
   const publicKeys = {
     ed25519: [config.GHL_WEBHOOK_PUBLIC_KEY, simulatorPublicKeyPem].filter((key): key is string =>
       Boolean(key),
@@ -183,7 +212,8 @@ export async function createRuntime(
     webhook: { verify: config.WEBHOOK_VERIFY, publicKeys, maxAgeMs: config.WEBHOOK_MAX_AGE_MS },
     secrets,
     observability: { tracker, collector, alerts, costGuard },
-    maintenance: { enabled: false },
+    maintenance,
+    bots,
     dependencies: async (): Promise<DependencyStatus[]> => {
       const database = await stores.health();
       const depth = await queue.count({ tenantId: '*', status: 'waiting' }).catch(() => -1);

@@ -1,5 +1,6 @@
 /**
- * The worker role: runs webhook jobs, delivers the outbox and evaluates alert rules on a timer.
+ * The worker role: runs webhook jobs (inbound messages go to the bots' orchestrator), the orchestrator's own jobs
+ * (nurture follow-ups, dormancy checks, deferred sends), delivers the outbox and evaluates alert rules on a timer.
  */
 import type { Runtime } from '../runtime';
 import { WEBHOOK_JOB } from '../routes/webhook-ingest';
@@ -11,9 +12,33 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** Starts the worker loops on a runtime. */
-export function startWorker(runtime: Runtime, onInbound: InboundMessageHandler): Worker {
-  runtime.queue.registerHandler(WEBHOOK_JOB, createWebhookJobHandler(runtime, onInbound));
+/** The default inbound handler: one bot turn through `runtime.bots`, logged without PII. */
+export function botsInboundHandler(runtime: Runtime): InboundMessageHandler {
+  return async (message) => {
+    const result = await runtime.bots.handleInbound(message);
+    runtime.logger.info(
+      {
+        tenantId: result.tenantId,
+        bot: result.bot,
+        reply: result.reply.kind,
+        durationMs: result.durationMs,
+      },
+      'inbound message handled',
+    );
+  };
+}
+
+/**
+ * Starts the worker loops on a runtime.
+ *
+ * @param onInbound - replaces the bots for inbound messages (tests); defaults to {@link botsInboundHandler}.
+ */
+export function startWorker(runtime: Runtime, onInbound?: InboundMessageHandler): Worker {
+  runtime.bots.registerJobHandlers(runtime.queue);
+  runtime.queue.registerHandler(
+    WEBHOOK_JOB,
+    createWebhookJobHandler(runtime, onInbound ?? botsInboundHandler(runtime)),
+  );
   const deliverer = createOutboxDeliverer({
     outbox: runtime.stores.outbox,
     crmFor: runtime.crmFor,
