@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import {
   ManualClock,
+  adminStoreContract,
   auditLogContract,
   cacheContract,
   contactStoreContract,
@@ -19,6 +20,7 @@ import {
   type ContractSuite,
 } from '@enterprisehub/core/testing';
 import {
+  MemoryAdminStore,
   MemoryAuditLog,
   MemoryContactStore,
   MemoryConversationStore,
@@ -50,6 +52,7 @@ const suites: Entry<unknown>[] = [
   entry(outboxContract, (clock) => new MemoryOutbox({ clock })),
   entry(auditLogContract, () => new MemoryAuditLog()),
   entry(metricsRepositoryContract, () => createMemoryMetricsRepository()),
+  entry(adminStoreContract, () => new MemoryAdminStore()),
   entry(cacheContract, (clock) => createMemoryCache({ clock })),
   entry(lockManagerContract, (clock) => createMemoryLockManager({ clock })),
   entry(rateLimiterContract, (clock) => createMemoryRateLimiter({ clock })),

@@ -8,6 +8,7 @@ import {
 } from '@enterprisehub/core';
 import { Kysely, type Dialect, type Logger } from 'kysely';
 import type { StoreDatabase } from './database';
+import { KyselyAdminStore } from './kysely-admin-store';
 import { KyselyAuditLog } from './kysely-audit-log';
 import {
   KyselyContactData,
@@ -66,6 +67,8 @@ export interface KyselyStores {
   audit: KyselyAuditLog;
   /** Metric samples and alert history. */
   metrics: KyselyMetricsRepository;
+  /** Deployment-wide admin records: API keys (hashed), alert silences, settings. */
+  admin: KyselyAdminStore;
   /** One transaction for state + audit + outbox. */
   unitOfWork: KyselyUnitOfWork;
   /** Exports everything stored about a contact (audited). */
@@ -133,6 +136,7 @@ export function createKyselyStores(options: KyselyStoresOptions): KyselyStores {
       options.auditRetentionMs === undefined ? {} : { retentionMs: options.auditRetentionMs },
     ),
     metrics: new KyselyMetricsRepository(context),
+    admin: new KyselyAdminStore(context),
     unitOfWork: new KyselyUnitOfWork(context),
     exportContact: (request) => contactData.exportContact(request),
     health: () => checkStoreHealth(context),

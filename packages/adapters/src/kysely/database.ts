@@ -124,6 +124,33 @@ export interface JobsTable {
   updated_at: Int8;
 }
 
+/** Row of `admin_api_keys`: one admin API key, the secret only as its SHA-256 hash. */
+export interface AdminApiKeysTable {
+  key_id: string;
+  name: string;
+  scope: string;
+  secret_hash: string;
+  prefix: string;
+  created_at: Int8;
+  created_by: string | null;
+  revoked_at: NullableInt8;
+}
+
+/** Row of `admin_silences`: an alert silence, the whole record in `data`. */
+export interface AdminSilencesTable {
+  silence_id: string;
+  ends_at: Int8;
+  created_at: Int8;
+  data: Jsonb<Record<string, unknown>>;
+}
+
+/** Row of `admin_settings`: one named JSON setting. */
+export interface AdminSettingsTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Int8;
+}
+
 /** The Kysely database shape of every store table (the bookkeeping `eh_schema_migrations` is not listed). */
 export interface StoreDatabase {
   contacts: ContactsTable;
@@ -134,4 +161,7 @@ export interface StoreDatabase {
   metric_samples: MetricSamplesTable;
   alerts: AlertsTable;
   jobs: JobsTable;
+  admin_api_keys: AdminApiKeysTable;
+  admin_silences: AdminSilencesTable;
+  admin_settings: AdminSettingsTable;
 }

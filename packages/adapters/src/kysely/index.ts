@@ -12,6 +12,9 @@ export {
   type KyselyStoresOptions,
 } from './create-kysely-stores';
 export type {
+  AdminApiKeysTable,
+  AdminSettingsTable,
+  AdminSilencesTable,
   AlertsTable,
   AuditLogTable,
   ContactsTable,
@@ -26,6 +29,7 @@ export type {
   OutboxTable,
   StoreDatabase,
 } from './database';
+export { KyselyAdminStore } from './kysely-admin-store';
 export { KyselyAuditLog, type KyselyAuditLogOptions } from './kysely-audit-log';
 export {
   KyselyContactData,

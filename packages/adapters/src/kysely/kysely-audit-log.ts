@@ -78,8 +78,8 @@ export class KyselyAuditLog implements AuditLog {
         query = query.where('type', 'in', types);
       }
       const rows = await query
-        .orderBy('at')
-        .orderBy('seq')
+        .orderBy('at', options.order ?? 'asc')
+        .orderBy('seq', options.order ?? 'asc')
         .limit(options.limit ?? 100)
         .execute({ signal: options.signal });
       return rows.map(rowToAudit);

@@ -106,8 +106,8 @@ export class KyselyConversationStore implements ConversationStore {
       if (options.updatedBefore !== undefined)
         query = query.where('updated_at', '<', options.updatedBefore);
       const rows = await query
-        .orderBy('updated_at')
-        .orderBy('contact_id')
+        .orderBy('updated_at', options.order ?? 'asc')
+        .orderBy('contact_id', options.order ?? 'asc')
         .limit(options.limit ?? 100)
         .execute({ signal: options.signal });
       return rows.map((row) => rowToConversation(row, this.#context.pii));

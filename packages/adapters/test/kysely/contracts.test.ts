@@ -1,5 +1,6 @@
 import {
   ManualClock,
+  adminStoreContract,
   auditLogContract,
   contactStoreContract,
   conversationStoreContract,
@@ -37,6 +38,7 @@ const SUITES: Entry[] = [
   entry(outboxContract, (stores) => stores.outbox),
   entry(auditLogContract, (stores) => stores.audit),
   entry(metricsRepositoryContract, (stores) => stores.metrics),
+  entry(adminStoreContract, (stores) => stores.admin),
   entry(unitOfWorkContract, (stores) => stores),
 ];
 

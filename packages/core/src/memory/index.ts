@@ -1,3 +1,4 @@
+export * from './memory-admin-store';
 export * from './create-memory-ports';
 export * from './memory-audit-log';
 export * from './memory-cache';

@@ -44,7 +44,10 @@ export class MemoryAuditLog implements AuditLog {
       .filter(({ event }) => from === undefined || event.at >= from)
       .filter(({ event }) => to === undefined || event.at < to)
       .filter(({ event }) => !types || types.has(event.type))
-      .sort((a, b) => a.event.at - b.event.at || a.sequence - b.sequence)
+      .sort((a, b) => {
+        const ascending = a.event.at - b.event.at || a.sequence - b.sequence;
+        return options.order === 'desc' ? -ascending : ascending;
+      })
       .slice(0, options.limit ?? 100)
       .map(({ event }) => copy(event));
   }

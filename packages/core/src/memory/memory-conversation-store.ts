@@ -64,7 +64,10 @@ export class MemoryConversationStore implements ConversationStore {
       .filter((state) => options.activeBot === undefined || state.activeBot === options.activeBot)
       .filter((state) => !stages || stages.has(state.stage))
       .filter((state) => updatedBefore === undefined || state.updatedAt < updatedBefore)
-      .sort((a, b) => a.updatedAt - b.updatedAt || a.contactId.localeCompare(b.contactId))
+      .sort((a, b) => {
+        const ascending = a.updatedAt - b.updatedAt || a.contactId.localeCompare(b.contactId);
+        return options.order === 'desc' ? -ascending : ascending;
+      })
       .slice(0, options.limit ?? 100)
       .map(copy);
   }

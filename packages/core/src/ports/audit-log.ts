@@ -13,6 +13,8 @@ export interface AuditQuery extends TenantScoped {
   type?: string | string[];
   /** Maximum results; default 100. */
   limit?: number;
+  /** `desc` returns the newest events first (the newest `limit`); default `asc` (oldest first). */
+  order?: 'asc' | 'desc';
 }
 
 /** Port: append-only audit trail of bot decisions, handoffs, data access and compliance blocks. */
@@ -22,6 +24,6 @@ export interface AuditLog {
    * first). Throws `TENANT_MISMATCH` when `event.tenantId` differs from `tenantId`.
    */
   append(options: TenantScoped & { event: AuditEvent }): Promise<AuditEvent>;
-  /** Events matching the filters, ordered by `at` ascending then append order. */
+  /** Events matching the filters, ordered by `at` then append order (ascending unless `order: 'desc'`). */
   query(options: AuditQuery): Promise<AuditEvent[]>;
 }

@@ -27,6 +27,8 @@ export interface ConversationListOptions extends TenantScoped {
   updatedBefore?: number;
   /** Maximum results; default 100. Results are ordered by `updatedAt` ascending, then contact id. */
   limit?: number;
+  /** `desc` lists the most recently updated first (the newest `limit`); default `asc`. */
+  order?: 'asc' | 'desc';
 }
 
 /**

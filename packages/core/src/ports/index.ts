@@ -1,3 +1,4 @@
+export type * from './admin-store';
 export type * from './audit-log';
 export type * from './cache';
 export type * from './clock';

@@ -75,6 +75,8 @@ export const auditLogContract: ContractSuite<AuditLog> = {
         assert.deepEqual(await ids({ type: 'compliance.blocked' }), ['e2']);
         assert.deepEqual(await ids({ type: ['bot.decision', 'handoff.completed'] }), ['e1', 'e3']);
         assert.deepEqual(await ids({ limit: 2 }), ['e1', 'e2']);
+        assert.deepEqual(await ids({ order: 'desc', limit: 2 }), ['e3', 'e2']);
+        assert.deepEqual(await ids({ contactId: 'c1', order: 'desc' }), ['e3', 'e1']);
       },
     },
     {

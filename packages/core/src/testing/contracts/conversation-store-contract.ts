@@ -233,6 +233,12 @@ export const conversationStoreContract: ContractSuite<ConversationStore> = {
           ['c-new'],
         );
         assert.equal((await store.list({ tenantId, limit: 1 })).length, 1);
+        const newestFirst = await store.list({ tenantId, order: 'desc', limit: 2 });
+        assert.deepEqual(
+          newestFirst.map((state) => state.contactId),
+          ['c-new', 'c-old'],
+          "order: 'desc' lists the most recent updates first",
+        );
       },
     },
     {

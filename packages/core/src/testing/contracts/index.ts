@@ -1,3 +1,4 @@
+export * from './admin-store-contract';
 export * from './audit-log-contract';
 export * from './cache-contract';
 export * from './contact-store-contract';
