@@ -3,6 +3,7 @@
  * `wiring.ts`, the only composition root.
  */
 import type {
+  AdminStore,
   AuditLog,
   Clock,
   ContactStore,
@@ -45,6 +46,8 @@ export interface RuntimeStores {
   outbox: Outbox;
   audit: AuditLog;
   metrics: MetricsRepository;
+  /** Deployment-wide admin records: API keys (hashed), alert silences, settings. */
+  admin: AdminStore;
   unitOfWork: UnitOfWork;
   /** Exports everything stored about a contact (audited by the store). */
   exportContact(request: ContactDataRequest): Promise<ContactExport>;

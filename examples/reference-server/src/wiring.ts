@@ -51,6 +51,7 @@ function storesFrom(kysely: KyselyStores, name: string): RuntimeStores {
     outbox: kysely.outbox,
     audit: kysely.audit,
     metrics: kysely.metrics,
+    admin: kysely.admin,
     unitOfWork: kysely.unitOfWork,
     exportContact: (request) => kysely.exportContact(request),
     eraseContact: (request) => kysely.eraseContact(request),
