@@ -7,33 +7,125 @@
  */
 
 // --- client ---
-export { createGhlClient, GHL_API_BASE_URL, type GhlClient, type GhlClientOptions } from './client/create-ghl-client';
-export { GhlApiError, ghlErrorCodeForStatus, type GhlApiErrorOptions, type GhlHttpMethod } from './client/ghl-api-error';
+export {
+  createGhlClient,
+  GHL_API_BASE_URL,
+  type GhlClient,
+  type GhlClientOptions,
+} from './client/create-ghl-client';
+export {
+  GhlApiError,
+  ghlErrorCodeForStatus,
+  type GhlApiErrorOptions,
+  type GhlHttpMethod,
+} from './client/ghl-api-error';
 export type { GhlApiVersion } from './client/ghl-api-version';
 export type { GhlPriority, GhlQueryValue, GhlRequest } from './client/ghl-request';
 export type { GhlRetryOptions } from './client/ghl-retry-options';
 export { OPERATION_VERSIONS, type GhlOperationKey } from './client/operation-versions';
 
 // --- resources ---
-export * from './resources/calendars-resource';
-export * from './resources/contact-schemas';
-export * from './resources/contacts-resource';
-export * from './resources/conversation-schemas';
-export * from './resources/conversations-resource';
+export {
+  createCalendarsResource,
+  ghlAppointmentSchema,
+  ghlCalendarSchema,
+  type CalendarsResource,
+  type GhlAppointment,
+  type GhlAppointmentInput,
+  type GhlAppointmentStatus,
+  type GhlCalendar,
+  type GhlFreeSlotDay,
+} from './resources/calendars-resource';
+export {
+  ghlContactAppointmentSchema,
+  ghlContactSchema,
+  ghlDndSettingSchema,
+  ghlNoteSchema,
+  ghlTaskSchema,
+  type GhlContact,
+  type GhlContactAppointment,
+  type GhlContactInput,
+  type GhlCustomFieldValue,
+  type GhlDndSettings,
+  type GhlDndStatus,
+  type GhlNote,
+  type GhlTask,
+} from './resources/contact-schemas';
+export {
+  createContactsResource,
+  type ContactsResource,
+  type GhlContactSearch,
+} from './resources/contacts-resource';
+export {
+  ghlConversationSchema,
+  ghlMessageEnvelopeSchema,
+  ghlMessagePageSchema,
+  ghlMessageSchema,
+  ghlSendMessageResultSchema,
+  type GhlConversation,
+  type GhlMessage,
+  type GhlMessageDeliveryStatus,
+  type GhlMessagePage,
+  type GhlOutboundMessageType,
+  type GhlSendMessageInput,
+  type GhlSendMessageResult,
+} from './resources/conversation-schemas';
+export {
+  createConversationsResource,
+  type ConversationsResource,
+  type GhlConversationSearch,
+  type GhlMessageTypeFilter,
+} from './resources/conversations-resource';
 export type { GhlCallOptions, GhlRequestFunction } from './resources/ghl-call-options';
-export * from './resources/locations-resource';
-export * from './resources/opportunities-resource';
-export * from './resources/users-resource';
-export * from './resources/workflows-resource';
+export {
+  createLocationsResource,
+  ghlCustomFieldSchema,
+  ghlCustomValueSchema,
+  ghlLocationSchema,
+  type GhlCustomField,
+  type GhlCustomValue,
+  type GhlLocation,
+  type LocationsResource,
+} from './resources/locations-resource';
+export {
+  createOpportunitiesResource,
+  ghlOpportunitySchema,
+  ghlPipelineSchema,
+  type GhlOpportunity,
+  type GhlOpportunityInput,
+  type GhlOpportunitySearch,
+  type GhlOpportunityStatus,
+  type GhlPipeline,
+  type OpportunitiesResource,
+} from './resources/opportunities-resource';
+export {
+  createUsersResource,
+  ghlUserSchema,
+  type GhlUser,
+  type UsersResource,
+} from './resources/users-resource';
+export {
+  createWorkflowsResource,
+  ghlWorkflowSchema,
+  type GhlWorkflow,
+  type WorkflowsResource,
+} from './resources/workflows-resource';
 
 // --- rate limiting ---
-export type { GhlRateLimitOptions, GhlRateLimitSnapshot } from './rate-limit/ghl-rate-limit-options';
+export type {
+  GhlRateLimitOptions,
+  GhlRateLimitSnapshot,
+} from './rate-limit/ghl-rate-limit-options';
 export { parseRateLimitHeaders, type RateLimitHeaders } from './rate-limit/rate-limit-headers';
 
 // --- auth ---
 export { buildAuthorizeUrl, type AuthorizeUrlOptions } from './auth/build-authorize-url';
 export { createGhlOAuth, type GhlOAuth, type GhlOAuthOptions } from './auth/create-ghl-oauth';
-export { staticTokenProvider, type GetAccessTokenOptions, type GhlTokenProvider } from './auth/ghl-token-provider';
+export {
+  staticTokenProvider,
+  type GetAccessTokenOptions,
+  type GhlTokenProvider,
+} from './auth/ghl-token-provider';
 export {
   companyTokenKey,
   createMemoryGhlTokenStore,
@@ -43,7 +135,10 @@ export {
 } from './auth/ghl-token-store';
 
 // --- CRM gateway ---
-export { createGhlCrmGateway, type GhlCrmGatewayOptions } from './crm-gateway/create-ghl-crm-gateway';
+export {
+  createGhlCrmGateway,
+  type GhlCrmGatewayOptions,
+} from './crm-gateway/create-ghl-crm-gateway';
 export {
   createDryRunCrmGateway,
   DryRunCrmGateway,
@@ -52,7 +147,10 @@ export {
 } from './crm-gateway/dry-run-crm-gateway';
 
 // --- webhooks ---
-export { GHL_WEBHOOK_ED25519_PUBLIC_KEY, GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-webhook-public-keys';
+export {
+  GHL_WEBHOOK_ED25519_PUBLIC_KEY,
+  GHL_WEBHOOK_RSA_PUBLIC_KEY,
+} from './webhooks/ghl-webhook-public-keys';
 export {
   KNOWN_WEBHOOK_EVENT_TYPES,
   parseWebhookEvent,
@@ -71,6 +169,33 @@ export {
   type WebhookSignatureScheme,
   type WebhookVerificationResult,
 } from './webhooks/verify-webhook-signature';
-export * from './webhooks/webhook-crm-events';
+export {
+  appointmentCreateEventSchema,
+  appointmentUpdateEventSchema,
+  contactCreateEventSchema,
+  contactDeleteEventSchema,
+  contactDndUpdateEventSchema,
+  contactTagUpdateEventSchema,
+  contactUpdateEventSchema,
+  opportunityCreateEventSchema,
+  opportunityStageUpdateEventSchema,
+  opportunityStatusUpdateEventSchema,
+  type AppointmentCreateEvent,
+  type AppointmentUpdateEvent,
+  type ContactCreateEvent,
+  type ContactDeleteEvent,
+  type ContactDndUpdateEvent,
+  type ContactTagUpdateEvent,
+  type ContactUpdateEvent,
+  type OpportunityCreateEvent,
+  type OpportunityStageUpdateEvent,
+  type OpportunityStatusUpdateEvent,
+} from './webhooks/webhook-crm-events';
 export type { WebhookHeaders } from './webhooks/webhook-headers';
-export * from './webhooks/webhook-message-event';
+export {
+  inboundMessageEventSchema,
+  outboundMessageEventSchema,
+  toMessageChannel,
+  type InboundMessageEvent,
+  type OutboundMessageEvent,
+} from './webhooks/webhook-message-event';
