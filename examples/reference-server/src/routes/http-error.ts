@@ -36,7 +36,10 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
  * else is a 500 whose message never leaks internals.
  */
 export function errorHandler(log: (error: unknown, status: number) => void): ErrorRequestHandler {
-  return (error: unknown, ...[, response, next]) => {
+  // Express recognises an error handler by its arity (exactly four parameters): a rest parameter would make it
+  // length 1 and every error would fall through to Express's default HTML page.
+  // eslint-disable-next-line max-params
+  return (error: unknown, _request, response, next) => {
     if (response.headersSent) {
       next(error);
       return;
