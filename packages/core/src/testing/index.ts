@@ -4,13 +4,58 @@
  *
  * @module
  */
-export * from './builders';
-export * from './manual-clock';
-export * from './record-builders';
-export * from './scripted-llm-client';
+export {
+  buildContact,
+  buildConversationState,
+  buildFact,
+  buildLeadScore,
+  buildMessage,
+  buildTenant,
+  nextTestId,
+} from './builders';
+export { flushMicrotasks, MANUAL_CLOCK_EPOCH, ManualClock } from './manual-clock';
+export {
+  buildAlertNotification,
+  buildAlertRecord,
+  buildAuditEvent,
+  buildBotDecision,
+  buildCrmAction,
+  buildListing,
+  buildMetricSample,
+} from './record-builders';
+export {
+  ScriptedLlmClient,
+  type ScriptedLlmClientOptions,
+  type ScriptedLlmReply,
+  type ScriptedLlmStep,
+} from './scripted-llm-client';
 export {
   createMemoryPorts,
   type MemoryPorts,
   type MemoryPortsOptions,
 } from '../memory/create-memory-ports';
-export * from './contracts/index';
+export {
+  adminStoreContract,
+  advanceTime,
+  auditLogContract,
+  cacheContract,
+  contactStoreContract,
+  conversationStoreContract,
+  inboxContract,
+  jobQueueContract,
+  listingSourceContract,
+  lockManagerContract,
+  metricsRepositoryContract,
+  outboxContract,
+  rateLimiterContract,
+  rejectsWithCode,
+  runContractCase,
+  schedulerContract,
+  uniqueTenantId,
+  unitOfWorkContract,
+  type ContractCase,
+  type ContractHarness,
+  type ContractSuite,
+  type ListingSourceFixture,
+  type UnitOfWorkFixture,
+} from './contracts/index';
