@@ -124,7 +124,12 @@ export function readConversation(value: unknown): ConversationView {
   const root = isRecord(value) && isRecord(value['conversation']) ? value['conversation'] : value;
   const record = isRecord(root) ? root : {};
   const score = record['score'];
-  const scoreRecord = isRecord(score) ? score : {};
+  // `score` is a number (with `scoreDetail` beside it) or the score object itself.
+  const scoreRecord = isRecord(score)
+    ? score
+    : isRecord(record['scoreDetail'])
+      ? record['scoreDetail']
+      : {};
   const reasons = Array.isArray(scoreRecord['reasons'])
     ? scoreRecord['reasons'].filter((reason): reason is string => typeof reason === 'string')
     : [];
