@@ -59,6 +59,20 @@ export function createApp(runtime: Runtime): Express {
     next();
   });
   app.use(securityHeaders);
+  app.use((request, response, next) => {
+    const started = performance.now();
+    response.on('finish', () => {
+      // Route templates only (bounded labels, no ids): the matched route, or the mount for unmatched paths.
+      const route = (request.route as { path?: unknown } | undefined)?.path;
+      runtime.prometheus.observeHttpRequest({
+        method: request.method,
+        route: `${request.baseUrl}${typeof route === 'string' ? route : ''}` || 'unmatched',
+        statusCode: response.statusCode,
+        durationMs: performance.now() - started,
+      });
+    });
+    next();
+  });
   if (runtime.config.corsOrigins.length > 0) app.use(cors(runtime.config.corsOrigins));
 
   const ingest = createWebhookIngest({
@@ -103,18 +117,12 @@ export function createApp(runtime: Runtime): Express {
     healthRoutes({
       startedAt: Date.now(),
       version: VERSION,
-      readiness: async () => {
-        const dependencies = await runtime.dependencies();
-        return {
-          ready: dependencies.every((dependency) => dependency.ok),
-          mode: runtime.config.mode,
-          role: runtime.config.ROLE,
-          maintenance: runtime.maintenance.enabled,
-          dependencies,
-        };
-      },
-      bots: () => Promise.resolve(runtime.observability.tracker.slaCompliance()),
-      metrics: () => Promise.resolve({ contentType: 'text/plain; version=0.0.4', body: '' }),
+      readiness: () => runtime.readiness(),
+      bots: () => runtime.botHealth(),
+      metrics: async () => ({
+        contentType: runtime.prometheus.registry.contentType,
+        body: await runtime.prometheus.metrics(),
+      }),
     }),
   );
   app.use('/api/v1', adminRoutes(runtime));

@@ -21,10 +21,16 @@ const envSchema = z.object({
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   DEPLOYMENT_ID: z
     .string()
-    .regex(/^[a-z0-9-]+$/)
+    .regex(/^[a-z0-9_-]{1,48}$/, 'lower-case letters, digits, _ and - only (at most 48)')
     .default('eh'),
   DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('public'),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   REDIS_URL: z.string().min(1).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_MODEL: z.string().min(1).optional(),
   PII_ENCRYPTION_KEYS: z.string().min(1).optional(),
@@ -34,6 +40,9 @@ const envSchema = z.object({
   GHL_CLIENT_ID: z.string().min(1).optional(),
   GHL_CLIENT_SECRET: z.string().min(1).optional(),
   GHL_BASE_URL: z.url().optional(),
+  GHL_MODE: z.enum(['live', 'dry-run']).optional(),
+  GHL_PRIVATE_INTEGRATION_TOKEN: z.string().min(1).optional(),
+  GHL_COMPANY_ID: z.string().min(1).optional(),
   GHL_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
   GHL_WEBHOOK_LEGACY_PUBLIC_KEY: z.string().min(1).optional(),
   WEBHOOK_VERIFY: booleanFlag.default(true),
@@ -55,6 +64,8 @@ export type Environment = Record<string, string | undefined>;
 export type Config = z.infer<typeof envSchema> & {
   /** `embedded` when no database or Redis URL is set, else `production`. */
   mode: 'embedded' | 'production';
+  /** `live` sends CRM actions to GHL; `dry-run` records them only. Default: live in production, dry-run embedded. */
+  ghlMode: 'live' | 'dry-run';
   /** Origins allowed by CORS; empty means CORS is off. */
   corsOrigins: string[];
   /** The untouched environment, for packages that parse their own variables (alerting channels). */
@@ -104,5 +115,11 @@ export function loadConfig(env: Environment = process.env): Config {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  return { ...values, mode, corsOrigins, env };
+  const ghlMode = values.GHL_MODE ?? (mode === 'production' ? 'live' : 'dry-run');
+  if (Boolean(values.GHL_CLIENT_ID) !== Boolean(values.GHL_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'GHL_CLIENT_ID and GHL_CLIENT_SECRET must be set together (GHL OAuth app)',
+    );
+  }
+  return { ...values, mode, ghlMode, corsOrigins, env };
 }

@@ -17,6 +17,7 @@ import type {
   MetricsRepository,
   Outbox,
   RateLimiter,
+  Scheduler,
   TenantRegistry,
   TieredCache,
   UnitOfWork,
@@ -34,9 +35,12 @@ import type {
   CostGuard,
   PerformanceTracker,
 } from '@enterprisehub/observability';
+import type { PrometheusMetrics } from '@enterprisehub/observability/prometheus';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { DependencyStatus } from './routes/health';
+import type { DependencyStatus, ReadinessReport } from './routes/health';
+import type { BotHealthReport } from './setup/bot-health';
+import type { GhlCrm } from './setup/ghl-crm';
 
 /** The stores the server uses, whatever the backend. */
 export interface RuntimeStores {
@@ -81,6 +85,8 @@ export interface Runtime {
   locks: LockManager;
   limiter: RateLimiter;
   queue: JobQueue;
+  /** Delayed jobs (nurture follow-ups, dormancy checks, deferred sends): the same queue. */
+  scheduler: Scheduler;
   /** The CRM gateway for a tenant: GHL in production, a dry-run recorder in the embedded mode. */
   crmFor: (tenantId: string) => CrmGateway;
   webhook: { verify: boolean; publicKeys: WebhookPublicKeys; maxAgeMs: number };
@@ -98,8 +104,16 @@ export interface Runtime {
    * (pause, resume, release) and handoff analytics; the worker runs its jobs (see `worker/index.ts`).
    */
   bots: BotOrchestrator;
+  /** GHL: live or dry-run gateways, OAuth app and token store, circuit state. */
+  ghl: GhlCrm;
+  /** Prometheus registry fed from the event bus (`GET /metrics`). */
+  prometheus: PrometheusMetrics;
   /** Dependency checks for `/ready`. */
   dependencies(): Promise<DependencyStatus[]>;
+  /** The `/ready` report: ready when every required dependency is up. */
+  readiness(): Promise<ReadinessReport>;
+  /** The `/health/bots` report: per-bot SLA compliance and last activity. */
+  botHealth(): Promise<BotHealthReport>;
   /** Registers a shutdown step (run in reverse order by `close`). */
   onClose(step: () => Promise<void> | void): void;
   /** Stops timers, drains the queue and closes stores; idempotent. */

@@ -6,21 +6,16 @@ import { join, resolve } from 'node:path';
 import {
   TenantRegistry,
   createEventBus,
-  createMemoryPorts,
   createTieredCache,
   parseKeyring,
   systemClock,
   type Clock,
-  type CrmGateway,
-  type JobQueue,
   type Keyring,
-  type LockManager,
-  type RateLimiter,
 } from '@enterprisehub/core';
 import { createPgliteStores } from '@enterprisehub/adapters/pglite';
 import { createPostgresStores } from '@enterprisehub/adapters/postgres';
 import type { KyselyStores } from '@enterprisehub/adapters/kysely';
-import { createDryRunCrmGateway } from '@enterprisehub/ghl';
+import { createPrometheusMetrics } from '@enterprisehub/observability/prometheus';
 import { createBotOrchestrator, createDemoListingSource } from '@enterprisehub/bots';
 import {
   createAlertEngine,
@@ -34,13 +29,20 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createLogAlertChannel } from './setup/log-alert-channel';
 import { loadEmbeddedSecrets } from './setup/embedded-secrets';
+import { createBotHealth } from './setup/bot-health';
+import { countJobs, createDependencyChecks } from './setup/dependencies';
+import { createSharedPorts } from './setup/shared-ports';
+import { createGhlCrm } from './setup/ghl-crm';
+import { createLlm } from './setup/llm';
 import type { Runtime, RuntimeSecrets, RuntimeStores } from './runtime';
-import type { DependencyStatus } from './routes/health';
+import type { ReadinessReport } from './routes/health';
 
 /** Overrides for tests and embedding. */
 export interface RuntimeOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** `fetch` for the Anthropic SDK (tests point it at msw). */
+  llmFetch?: typeof fetch;
 }
 
 function storesFrom(kysely: KyselyStores, name: string): RuntimeStores {
@@ -116,7 +118,13 @@ export async function createRuntime(
   const kysely =
     config.mode === 'embedded'
       ? createPgliteStores({ dataDir: join(dataDir, 'pglite'), keyring, clock })
-      : createPostgresStores({ connectionString: config.DATABASE_URL ?? '', keyring, clock });
+      : createPostgresStores({
+          connectionString: config.DATABASE_URL ?? '',
+          schema: config.DATABASE_SCHEMA,
+          poolSettings: { max: config.DATABASE_POOL_MAX },
+          keyring,
+          clock,
+        });
   await kysely.migrate();
   const stores = storesFrom(kysely, config.mode === 'embedded' ? 'pglite' : 'postgres');
   closeSteps.push(() => stores.close());
@@ -126,14 +134,36 @@ export async function createRuntime(
       logger.error({ error, eventName }, 'event listener failed'),
   });
   const tenants = await loadTenants(config);
-  const memory = createMemoryPorts({ clock });
-  const locks: LockManager = memory.locks;
-  const limiter: RateLimiter = memory.rateLimiter;
-  const queue: JobQueue = memory.jobs;
-  const cache = createTieredCache({ clock });
 
-  const dryRun = createDryRunCrmGateway();
-  const crmFor = (_tenantId: string): CrmGateway => dryRun;
+  const shared = createSharedPorts({ config, clock, keyring, logger });
+  closeSteps.push(() => shared.close());
+  const { redis, locks, limiter, queue, scheduler } = shared;
+  const cache = createTieredCache({ clock, events, ...(redis ? { l2: redis.cache } : {}) });
+
+  const ghl = await createGhlCrm({
+    config,
+    tenants,
+    stores: kysely,
+    keyring,
+    clock,
+    events,
+    limiter,
+    locks,
+    ...(redis ? { idempotencyCache: redis.cache } : {}),
+  });
+  const crmFor = (tenantId: string) => ghl.crmFor(tenantId);
+  const llm = createLlm({
+    config,
+    clock,
+    ...(overrides.llmFetch ? { fetch: overrides.llmFetch } : {}),
+  });
+  for (const [tenantId, kind] of Object.entries(ghl.credentials)) {
+    if (kind === 'none')
+      logger.warn(
+        { tenantId },
+        'no GHL credentials for this tenant: its CRM actions will dead-letter',
+      );
+  }
 
   const tracker = createPerformanceTracker({ clock, repository: stores.metrics });
   const collector = createBotMetricsCollector({ events, tracker, clock });
@@ -166,8 +196,9 @@ export async function createRuntime(
       clock,
       events,
       queue,
-      scheduler: memory.jobs,
+      scheduler,
       crm: crmFor,
+      ...(llm.client ? { llm: llm.client } : {}),
       listings: createDemoListingSource({ tenantIds: tenants.list().map((tenant) => tenant.id) }),
       costGuard,
     },
@@ -196,6 +227,25 @@ export async function createRuntime(
       'WEBHOOK_VERIFY=false: webhook signatures are NOT checked (never do this in production)',
     );
 
+  const prometheus = createPrometheusMetrics({
+    events,
+    defaultMetrics: true,
+    queueDepth: async () => ({
+      waiting: await countJobs({ queue, tenants, status: 'waiting' }),
+      delayed: await countJobs({ queue, tenants, status: 'delayed' }),
+    }),
+  });
+  closeSteps.push(() => prometheus.close());
+  const dependencies = createDependencyChecks({
+    database: () => stores.health(),
+    ...(redis ? { redis } : {}),
+    queue,
+    queueKind: shared.queueKind,
+    tenants,
+    cache,
+    optional: [() => llm.status(), () => ghl.status()],
+  });
+
   let closed: Promise<void> | undefined;
   const runtime: Runtime = {
     config,
@@ -215,16 +265,27 @@ export async function createRuntime(
     observability: { tracker, collector, alerts, costGuard },
     maintenance,
     bots,
-    dependencies: async (): Promise<DependencyStatus[]> => {
-      const database = await stores.health();
-      const depth = await queue.count({ tenantId: '*', status: 'waiting' }).catch(() => -1);
-      return [
-        database,
-        { name: 'queue', ok: depth >= 0, detail: { kind: 'in-process', waiting: depth } },
-        { name: 'cache', ok: true, detail: { l2: cache.stats().l2.breaker } },
-        { name: 'llm', ok: true, detail: { mode: 'rules-engine' } },
-        { name: 'ghl', ok: true, detail: { mode: 'dry-run' } },
-      ];
+    scheduler,
+    ghl,
+    prometheus,
+    dependencies,
+    botHealth: createBotHealth({
+      tracker,
+      repository: stores.metrics,
+      tenants,
+      clock,
+      fromRepository: config.mode === 'production' && config.ROLE === 'web',
+    }),
+    readiness: async (): Promise<ReadinessReport> => {
+      const list = await dependencies();
+      return {
+        ready: list.every((dependency) => dependency.ok || dependency.required === false),
+        mode: config.mode,
+        role: config.ROLE,
+        maintenance: maintenance.enabled,
+        degraded: list.filter((dependency) => !dependency.ok).map((dependency) => dependency.name),
+        dependencies: list,
+      };
     },
     onClose: (step) => {
       closeSteps.push(step);

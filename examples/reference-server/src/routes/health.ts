@@ -8,6 +8,11 @@ import { Router } from 'express';
 export interface DependencyStatus {
   name: string;
   ok: boolean;
+  /**
+   * Whether readiness depends on it (default true). Optional dependencies (LLM, GHL) only degrade the service:
+   * the rules engine answers and CRM actions wait in the outbox, so they are reported without failing `/ready`.
+   */
+  required?: boolean;
   /** Extra figures (queue depth, circuit state, latency); never secrets. */
   detail?: Record<string, string | number | boolean>;
 }
@@ -18,6 +23,8 @@ export interface ReadinessReport {
   mode: 'embedded' | 'production';
   role: 'web' | 'worker' | 'all';
   maintenance: boolean;
+  /** Optional dependencies that are failing (their circuit is open). */
+  degraded: string[];
   dependencies: DependencyStatus[];
 }
 
