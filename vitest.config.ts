@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const packages = ['core', 'bots', 'ghl', 'observability', 'adapters'] as const;
+/** Runnable examples under examples/ (each is also a vitest project, `example-<name>`). */
+const examples = ['embed-in-express', 'custom-llm-client', 'custom-listing-source', 'alerts-to-slack', 'test-with-msw'] as const;
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Package names resolve to their sources, so tests never need a build. */
@@ -17,12 +19,17 @@ const alias = [
   })),
 ];
 
-const project = (name: string, root: string, extra: { testTimeout?: number; include?: string[] } = {}) => ({
+const project = (
+  name: string,
+  root: string,
+  extra: { testTimeout?: number; include?: string[]; exclude?: string[] } = {},
+) => ({
   resolve: { alias },
   test: {
     name,
     root: fromRoot(root),
     include: extra.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(extra.exclude ?? [])],
     passWithNoTests: true,
     setupFiles: [fromRoot('./test-support/setup.ts')],
     testTimeout: extra.testTimeout ?? 15_000,
@@ -33,7 +40,11 @@ export default defineConfig({
   test: {
     projects: [
       ...packages.map((name) => project(name, `./packages/${name}`)),
-      project('reference-server', './examples/reference-server', { testTimeout: 60_000 }),
+      project('reference-server', './examples/reference-server', {
+        testTimeout: 60_000,
+        // The long reliability tests run with `pnpm test:reliability` (vitest.reliability.config.ts).
+        exclude: ['test/reliability/**/*.long.test.ts'],
+      }),
       project('tooling', './test-support', { include: ['*.test.ts'] }),
     ],
   },
