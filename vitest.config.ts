@@ -45,6 +45,7 @@ export default defineConfig({
         // The long reliability tests run with `pnpm test:reliability` (vitest.reliability.config.ts).
         exclude: ['test/reliability/**/*.long.test.ts'],
       }),
+      ...examples.map((name) => project(`example-${name}`, `./examples/${name}`)),
       project('tooling', './test-support', { include: ['*.test.ts'] }),
     ],
   },
