@@ -4,7 +4,12 @@
 export const PACKAGE_NAME = '@enterprisehub/bots';
 
 // --- intent: intent decoder (rules engine + LLM mode) ---
-export { createIntentDecoder, type DecodeOptions, type IntentDecoder, type IntentDecoderOptions } from './intent/intent-decoder';
+export {
+  createIntentDecoder,
+  type DecodeOptions,
+  type IntentDecoder,
+  type IntentDecoderOptions,
+} from './intent/intent-decoder';
 export {
   decodeIntentWithRules,
   INTENTS,
@@ -16,7 +21,12 @@ export {
 export { calibrateConfidence, INTENT_CALIBRATION } from './intent/calibration';
 export { INTENT_SIGNALS, type IntentSignal, type SignalTarget } from './intent/intent-signals';
 export { questionTopics, type HistoryMessage, type QuestionTopic } from './intent/question-context';
-export { INTENT_SYSTEM_PROMPT, llmIntentSchema, type LlmIntent } from './intent/llm-intent';
+export {
+  DEFAULT_MODEL_CONFIDENCE,
+  INTENT_SYSTEM_PROMPT,
+  llmIntentSchema,
+  type LlmIntent,
+} from './intent/llm-intent';
 
 // --- extraction: fact extractor (rules engine + LLM mode) and fact merging ---
 export {
@@ -26,7 +36,11 @@ export {
   type FactExtractor,
   type FactExtractorOptions,
 } from './extraction/fact-extractor';
-export { extractFactsWithRules, type RulesExtraction, type RulesExtractionOptions } from './extraction/rules-extractor';
+export {
+  extractFactsWithRules,
+  type RulesExtraction,
+  type RulesExtractionOptions,
+} from './extraction/rules-extractor';
 export {
   EXTRACTED_FACT_NAMES,
   extractedFactsSchema,
@@ -40,7 +54,11 @@ export type { ExtractedCondition, ExtractedPropertyType } from './extraction/pro
 export { EXTRACTION_SYSTEM_PROMPT, llmFactsSchema, type LlmFacts } from './extraction/llm-facts';
 
 // --- market: area matching and price bands ---
-export { createAreaMatcher, type AreaMatcher, type AreaMatcherOptions } from './market/area-matcher';
+export {
+  createAreaMatcher,
+  type AreaMatcher,
+  type AreaMatcherOptions,
+} from './market/area-matcher';
 export { AUSTIN_AREA_ALIASES } from './market/area-aliases';
 export { findPriceBand, marketFloorUsd, priceBandsForBudget } from './market/price-bands';
 export { defaultMarket, defaultTimeZone } from './market/default-market';
@@ -134,7 +152,11 @@ export {
 } from './engines/bot-engine';
 export { createLeadBot } from './engines/lead-bot';
 export { createBuyerBot } from './engines/buyer-bot';
-export { chooseListing, offeredListingsSchema, type OfferedListing } from './engines/listing-choice';
+export {
+  chooseListing,
+  offeredListingsSchema,
+  type OfferedListing,
+} from './engines/listing-choice';
 export { createSellerBot, readSquareFeet } from './engines/seller-bot';
 export { describeMatch, matchListings, type ListingMatch } from './engines/listing-matcher';
 export {
@@ -145,7 +167,13 @@ export {
   type CmaComp,
   type CmaSubject,
 } from './engines/cma';
-export { chooseSlot, describeSlots, findFreeSlots, pickByIndex, type Choice } from './engines/appointment-slots';
+export {
+  chooseSlot,
+  describeSlots,
+  findFreeSlots,
+  pickByIndex,
+  type Choice,
+} from './engines/appointment-slots';
 export {
   BUYER_QUESTIONS,
   nextQuestion,
@@ -156,7 +184,11 @@ export { formatList, formatLocalTime, formatUsd, median, quantile } from './engi
 export { createBotDemoListings, createDemoListingSource } from './engines/demo-listing-source';
 
 // --- templates: per-tenant voice with A/B variants ---
-export { DEFAULT_TEMPLATES, type TemplateKey, type TemplateOverrides } from './templates/default-templates';
+export {
+  DEFAULT_TEMPLATES,
+  type TemplateKey,
+  type TemplateOverrides,
+} from './templates/default-templates';
 export {
   createTemplateRenderer,
   type RenderedTemplate,
@@ -171,7 +203,13 @@ export { fnv1a, pickVariant, VARIANT_LABELS, type VariantLabel } from './templat
 export type { LlmCostGuard, LlmCostMode, LlmCostVerdict } from './llm/llm-cost-guard';
 export { createGuardedLlmClient, type GuardedLlmClientOptions } from './llm/guarded-llm-client';
 export { BOT_PERSONAS, staticReplyPrompt } from './llm/reply-prompts';
-export { groundingTokens, llmReplySchema, writeReplyWithLlm, type LlmReply, type LlmReplyInput } from './llm/llm-reply-writer';
+export {
+  groundingTokens,
+  llmReplySchema,
+  writeReplyWithLlm,
+  type LlmReply,
+  type LlmReplyInput,
+} from './llm/llm-reply-writer';
 
 // --- scheduling: job names, nurture cadence ---
 export {
@@ -190,11 +228,19 @@ export {
   type DormantJobPayload,
   type NurtureJobPayload,
 } from './scheduling/bot-jobs';
-export { NO_NURTURE_STAGES, planNurture, QUALIFYING_STAGES, type NurturePlanInput } from './scheduling/nurture-planner';
+export {
+  NO_NURTURE_STAGES,
+  planNurture,
+  QUALIFYING_STAGES,
+  type NurturePlanInput,
+} from './scheduling/nurture-planner';
 export type { PlannedJob } from './scheduling/job-scheduler';
 
 // --- orchestrator: the eight-step flow ---
-export { createBotOrchestrator, type CreateBotOrchestratorInput } from './orchestrator/bot-orchestrator';
+export {
+  createBotOrchestrator,
+  type CreateBotOrchestratorInput,
+} from './orchestrator/bot-orchestrator';
 export type {
   BotOrchestrator,
   BotOrchestratorOptions,
@@ -209,7 +255,17 @@ export {
   type InboundMessageEvent,
   type InboundMessageInput,
 } from './orchestrator/inbound-event';
-export type { NoReplyReason, ReplySource, TurnDecision, TurnReply, TurnResult } from './orchestrator/turn-result';
+export type {
+  NoReplyReason,
+  ReplySource,
+  TurnDecision,
+  TurnReply,
+  TurnResult,
+} from './orchestrator/turn-result';
 export { routeIntent } from './orchestrator/handoff-step';
-export { FACT_FIELD_NAMES, filterByMapping, OPPORTUNITY_STAGE_FOR } from './orchestrator/crm-writeback';
+export {
+  FACT_FIELD_NAMES,
+  filterByMapping,
+  OPPORTUNITY_STAGE_FOR,
+} from './orchestrator/crm-writeback';
 export { TEMPLATE_OUTCOME_METRIC } from './orchestrator/template-outcomes';

@@ -46,6 +46,8 @@ export interface ComplianceAllow extends ResultBase {
   kind: 'allow';
   /** The text to send: always send this, not the input. */
   text: string;
+  /** Only a deferral has a send time. */
+  until?: undefined;
 }
 
 /** Send `text` now: its content was neutralised (steering wording, advice sentences). */
@@ -53,6 +55,8 @@ export interface ComplianceRewrite extends ResultBase {
   kind: 'rewrite';
   /** The neutralised text to send. */
   text: string;
+  /** Only a deferral has a send time. */
+  until?: undefined;
 }
 
 /** Do not send: a preference/limitation or demographic statement, a DND recipient, or nothing left after rewriting. */
@@ -62,6 +66,10 @@ export interface ComplianceBlock extends ResultBase {
   escalate: boolean;
   /** A compliant reply the caller may send instead (never for DND recipients, where nothing may be sent). */
   fallbackText?: string;
+  /** Nothing may be sent as is (see `fallbackText`). */
+  text?: undefined;
+  /** Only a deferral has a send time. */
+  until?: undefined;
 }
 
 /** Send `text` later: it is quiet hours in the lead's time zone. Never drop it. */

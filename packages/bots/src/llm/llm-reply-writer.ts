@@ -58,7 +58,7 @@ export function groundingTokens(texts: readonly string[]): string[] {
  * ({@link llmReplySchema}). The answer is rejected (`LLM_BAD_OUTPUT`) when it drops a price, time or address of the
  * draft or asks more questions than the draft, so the caller sends the draft instead.
  *
- * @throws {@link EnterpriseHubError} any `LLM_*` error of the client, or `LLM_BAD_OUTPUT` for ungrounded text.
+ * @throws An {@link EnterpriseHubError} with any `LLM_*` code of the client, or `LLM_BAD_OUTPUT` for ungrounded text.
  */
 export async function writeReplyWithLlm(
   input: LlmReplyInput,

@@ -68,7 +68,7 @@ export type InboundMessageInput = z.input<typeof inboundMessageEventSchema>;
 /**
  * Parses an inbound message event.
  *
- * @throws {@link EnterpriseHubError} `VALIDATION_FAILED` naming the first bad field (never its value).
+ * @throws An {@link EnterpriseHubError} with `VALIDATION_FAILED` naming the first bad field (never its value).
  */
 export function parseInboundMessageEvent(input: unknown): InboundMessageEvent {
   const parsed = inboundMessageEventSchema.safeParse(input);

@@ -106,7 +106,7 @@ export interface BotOrchestrator {
    * Handles one inbound message end to end (the eight steps of ARCHITECTURE.md): idempotent per message id,
    * one turn per contact at a time, state + audit + CRM actions committed together, events emitted after commit.
    *
-   * @throws {@link EnterpriseHubError} `VALIDATION_FAILED` for a malformed event; retryable port errors
+   * @throws An `EnterpriseHubError` with `VALIDATION_FAILED` for a malformed event; retryable port errors
    *   (`STORE_UNAVAILABLE`, `LOCK_NOT_ACQUIRED` without a queue, …) so the caller's queue retries.
    */
   handleInbound(event: InboundMessageInput): Promise<TurnResult>;

@@ -74,7 +74,7 @@ const startOf = (price: ModelPrice): number => Date.parse(price.effectiveFrom);
  * Among a model's rows the latest `effectiveFrom` not after the call applies (a call dated before
  * the first row uses the first row).
  *
- * @throws {@link EnterpriseHubError} `CONFIG_INVALID` when a row fails validation.
+ * @throws An {@link EnterpriseHubError} with `CONFIG_INVALID` when a row fails validation.
  * @example
  * ```ts
  * const prices = createPriceTable({

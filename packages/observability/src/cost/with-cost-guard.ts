@@ -18,7 +18,7 @@ export interface WithCostGuardOptions {
  * every bot already treats as "answer with the rules engine". Spend itself is recorded by
  * `withLlmTracing({ costGuard })`, so wrap the traced client.
  *
- * @throws {@link EnterpriseHubError} `LLM_BUDGET_EXHAUSTED` (not retryable) when the guard refuses the call.
+ * @throws An {@link EnterpriseHubError} with `LLM_BUDGET_EXHAUSTED` (not retryable) when the guard refuses the call.
  * @example
  * ```ts
  * const llm = withCostGuard(withLlmTracing(anthropic, { costGuard: guard }), { guard, fallbackModel: 'claude-haiku-4-5' });

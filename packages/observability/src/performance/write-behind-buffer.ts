@@ -1,6 +1,6 @@
 import type { Clock, MetricSample, MetricsRepository, TimerHandle } from '@enterprisehub/core';
 
-/** Options for {@link WriteBehindBuffer}. */
+/** Options for the performance tracker's write-behind persistence buffer. */
 export interface WriteBehindOptions {
   /** Where samples go. */
   repository: MetricsRepository;
@@ -21,7 +21,7 @@ export interface WriteBehindOptions {
   pruneOlderThanMs?: number | false;
 }
 
-/** Counters describing a {@link WriteBehindBuffer}. */
+/** Counters of the performance tracker's write-behind persistence buffer. */
 export interface WriteBehindStats {
   /** Samples waiting to be written. */
   pending: number;
