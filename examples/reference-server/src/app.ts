@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import { sendError, errorHandler } from './routes/http-error';
 import { healthRoutes } from './routes/health';
+import { oauthRoutes } from './routes/oauth';
 import { createWebhookIngest } from './routes/webhook-ingest';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin/index';
@@ -125,6 +126,11 @@ export function createApp(runtime: Runtime): Express {
       }),
     }),
   );
+  if (runtime.ghl.oauth) {
+    app.use(
+      oauthRoutes({ oauth: runtime.ghl.oauth, tenants: runtime.tenants, logger: runtime.logger }),
+    );
+  }
   app.use('/api/v1', adminRoutes(runtime));
   app.use('/dashboard', dashboardRoutes(runtime));
   app.get('/', (_request, response) => response.redirect('/dashboard'));

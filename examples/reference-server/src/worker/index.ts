@@ -41,6 +41,7 @@ export function startWorker(runtime: Runtime, onInbound?: InboundMessageHandler)
   );
   const deliverer = createOutboxDeliverer({
     outbox: runtime.stores.outbox,
+    inbox: runtime.stores.inbox,
     crmFor: runtime.crmFor,
     clock: runtime.clock,
     events: runtime.events,

@@ -7,9 +7,12 @@ import {
   type Clock,
   type CrmGateway,
   type EventBus,
+  type Inbox,
   type Outbox,
 } from '@enterprisehub/core';
 import type { Logger } from '../logger';
+
+const ECHO_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Options of {@link createOutboxDeliverer}. */
 export interface OutboxDelivererOptions {
@@ -18,6 +21,11 @@ export interface OutboxDelivererOptions {
   clock: Clock;
   events: EventBus;
   logger: Logger;
+  /**
+   * Where the GHL message ids of our sent messages are remembered (as `message:<id>`, the ingest's duplicate key),
+   * so GHL echoing our own message back as a webhook is dropped as a duplicate and never answered.
+   */
+  inbox?: Inbox;
   /** Entries claimed per round. @defaultValue 50 */
   batchSize?: number;
   /** Lease per claimed entry. @defaultValue 60000 */
@@ -62,6 +70,11 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
               : {}),
             ...(result.kind === 'skipped' ? { skipReason: result.reason } : {}),
           });
+          if (entry.action.type === 'sendMessage' && result.kind === 'done' && result.externalId) {
+            await options.inbox
+              ?.markSeen({ tenantId, id: `message:${result.externalId}`, ttlMs: ECHO_TTL_MS })
+              .catch(() => undefined);
+          }
           options.events.emit('crm.action.delivered', {
             tenantId,
             at: options.clock.now(),

@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Clock } from '@enterprisehub/core';
 import { webhookTestKeys } from '@enterprisehub/ghl/testing';
 import { createApp } from '../../src/app';
 import { loadConfig, type Environment } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { Runtime } from '../../src/runtime';
 import { createRuntime } from '../../src/wiring';
-import { startWorker, type Worker } from '../../src/worker/index';
+import { botsInboundHandler, startWorker, type Worker } from '../../src/worker/index';
 import type { InboundMessageHandler } from '../../src/worker/webhook-job';
 
 /** A running test server. */
@@ -26,7 +27,10 @@ export interface TestServer {
 }
 
 /** Starts a server; `env` overrides the defaults (temporary DATA_DIR, test webhook key, warn-level logs). */
-export async function startTestServer(env: Environment = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Environment = {},
+  options: { clock?: Clock } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'eh-server-'));
   const logs: string[] = [];
   const destination = new Writable({
@@ -42,11 +46,14 @@ export async function startTestServer(env: Environment = {}): Promise<TestServer
     ...env,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination });
-  const runtime = await createRuntime(config, { logger });
+  const clock = options.clock;
+  const runtime = await createRuntime(config, { logger, ...(clock ? { clock } : {}) });
   const inbound: TestServer['inbound'] = [];
-  const worker: Worker = startWorker(runtime, (message) => {
+  // Every inbound message is recorded, then answered by the real bots (rules engine, dry-run CRM).
+  const bots = botsInboundHandler(runtime);
+  const worker: Worker = startWorker(runtime, async (message) => {
     inbound.push(message);
-    return Promise.resolve();
+    await bots(message);
   });
   const server = createApp(runtime).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
