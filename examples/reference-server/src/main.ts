@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   const { logger } = runtime;
 
   let worker: Worker | undefined;
-  if (config.ROLE !== 'web') worker = startWorker(runtime);
+  if (config.ROLE !== 'web') {
+    worker = startWorker(runtime);
+    logger.info(
+      { queue: config.mode === 'production' ? 'bullmq' : 'in-process' },
+      'worker started',
+    );
+  }
   let server: Server | undefined;
   if (config.ROLE !== 'worker') {
     server = createApp(runtime).listen(config.PORT, config.HOST);

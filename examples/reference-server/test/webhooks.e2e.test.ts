@@ -179,7 +179,7 @@ describe('bots answer through the outbox (embedded mode)', () => {
       timings.push(performance.now() - t0);
     }
     process.stderr.write(
-      `[measure] embedded webhook -> 200: first ${timings[0]?.toFixed(1)} ms, median ${median(timings).toFixed(1)} ms over ${timings.length}\n`,
+      `[measure] embedded webhook -> 200: first ${timings[0]?.toFixed(1)} ms, median ${median(timings).toFixed(1)} ms over ${timings.length} (${timings.map((t) => t.toFixed(1)).join(", ")})\n`,
     );
 
     const outbox = server.runtime.stores.outbox;
