@@ -26,7 +26,9 @@ export default defineConfig({
   test: {
     name: 'reliability',
     root: fromRoot('./examples/reference-server'),
-    include: ['test/reliability/**/*.long.test.ts'],
+    include: ['test/reliability/**/*.long.test.ts', 'test/reliability/malformed-input.test.ts'],
+    // The fuzzer runs its full 10,000 bodies here (a fifth of them in `pnpm test`).
+    env: { RELIABILITY_FULL: '1' },
     setupFiles: [fromRoot('./test-support/setup.ts')],
     testTimeout: 600_000,
     hookTimeout: 300_000,
