@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one linear script: the steps read top to bottom in the order they run */
 // `pnpm test:consumer`: installs the packed packages into a scratch project outside the workspace and uses them the
 // way a stranger would. Steps (any failure fails the run):
 //   1. `pnpm pack` every publishable package (workspace: ranges rewritten as on publish)

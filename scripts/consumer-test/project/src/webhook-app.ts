@@ -58,6 +58,7 @@ export function createWebhookApp(options: WebhookAppOptions): Express {
     },
   );
   // Failures (e.g. GHL down) answer with the error code and its status; messages are safe to return.
+  // eslint-disable-next-line max-params -- Express recognises an error handler by its four parameters
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const hubError = toEnterpriseHubError(error);
     res
