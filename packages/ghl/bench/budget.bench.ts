@@ -9,6 +9,9 @@
  * Prints the achieved rate as a share of the budget (target ≥ 95%), the 429 count (target 0) and the
  * limiter's own overhead per call. Run: `pnpm bench budget`.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MemoryRateLimiter, systemClock, type Clock } from '@enterprisehub/core';
 import { createGhlClient } from '@enterprisehub/ghl';
@@ -19,7 +22,26 @@ import { VirtualClock } from './virtual-clock';
 const CALLS = 10_000;
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
-async function atTheLimit(options: { clock: Clock; burstMax: number; intervalMs: number; run: <T>(work: Promise<T>) => Promise<T> }): Promise<void> {
+/** A figure for `bench/results/budget.json` (read by `pnpm bench`'s summary). */
+interface Figure {
+  figure: string;
+  value: number | null;
+  unit: string;
+  target?: string;
+  met?: boolean | null;
+  note?: string;
+}
+const figures: Figure[] = [];
+
+function writeResults(): void {
+  const dir = resolve(import.meta.dirname, '../../../bench/results');
+  mkdirSync(dir, { recursive: true });
+  const cpus = os.cpus();
+  const machine = { cores: cpus.length, cpu: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
+  writeFileSync(join(dir, 'budget.json'), `${JSON.stringify({ bench: 'budget', at: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+}
+
+async function atTheLimit(options: { label: string; clock: Clock; burstMax: number; intervalMs: number; run: <T>(work: Promise<T>) => Promise<T> }): Promise<void> {
   const { clock, burstMax, intervalMs } = options;
   const fake = createFakeGhl({ clock, limits: { burstMax, burstIntervalMs: intervalMs } });
   const client = createGhlClient({ locationId: fake.locationId, accessToken: 'pit', fetch: fake.fetch, clock, rateLimit: { concurrency: 10 } });
@@ -37,6 +59,12 @@ async function atTheLimit(options: { clock: Clock; burstMax: number; intervalMs:
   out(`share of budget            ${((idealSpanMs / spanMs) * 100).toFixed(1)}% (target ≥ 95%)`);
   out(`429 answers                ${fake.calls.filter((call) => call.status === 429).length} (target 0)`);
   out(`client waits               ${state.waits} requests waited for budget`);
+  const share = spanMs > 0 ? Math.round((idealSpanMs / spanMs) * 1000) / 10 : null;
+  const rejected = fake.calls.filter((call) => call.status === 429).length;
+  figures.push(
+    { figure: `GHL budget ${options.label}: share of budget`, value: share, unit: '%', target: '≥ 95', met: share === null ? null : share >= 95, note: `${CALLS} calls at ${burstMax} per ${intervalMs} ms` },
+    { figure: `GHL budget ${options.label}: 429 answers`, value: rejected, unit: '', target: '0', met: rejected === 0 },
+  );
 }
 
 async function limiterOverhead(): Promise<void> {
@@ -74,10 +102,11 @@ async function naivePeer(): Promise<void> {
 
 out('━━ 1. virtual time, GHL\'s published limit');
 const virtual = new VirtualClock();
-await atTheLimit({ clock: virtual, burstMax: 100, intervalMs: 10_000, run: (work) => virtual.run(work) });
+await atTheLimit({ label: 'virtual time, 100/10 s', clock: virtual, burstMax: 100, intervalMs: 10_000, run: (work) => virtual.run(work) });
 out('━━ 2. real time, compressed window');
-await atTheLimit({ clock: systemClock, burstMax: 100, intervalMs: 250, run: (work) => work });
+await atTheLimit({ label: 'real time, 100/250 ms', clock: systemClock, burstMax: 100, intervalMs: 250, run: (work) => work });
 out('━━ limiter overhead');
 await limiterOverhead();
 out('━━ for comparison');
 await naivePeer();
+writeResults();

@@ -71,7 +71,13 @@ export function benchTenantsFile(): Promise<string> {
 export async function startServer(options: StartServerOptions): Promise<BenchServer> {
   const tenants = options.kind === 'ours' ? { TENANTS_FILE: await benchTenantsFile() } : {};
   const child = fork(SERVER_SCRIPT, [], {
-    execArgv: ['--expose-gc', '--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile per server process (to find where the time goes).
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      ...(process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : []),
+    ],
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',

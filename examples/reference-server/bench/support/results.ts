@@ -28,6 +28,7 @@ export function machine(): Record<string, string | number> {
     cpu: cpus[0]?.model ?? 'unknown',
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 10) / 10,
     platform: `${os.platform()} ${os.release()}`,
   };
 }
