@@ -24,11 +24,11 @@ describe.skipIf(!postgres.available || !redis.available)(
 
     const call = async (
       server: TestServer,
-      method: string,
-      path: string,
+      route: string,
       options: { key?: string; body?: unknown } = {},
     ): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> => {
-      const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      const [method, path] = route.split(' ');
+      const response = await fetch(`${server.baseUrl}/api/v1${path ?? ''}`, {
         method,
         headers: {
           authorization: `Bearer ${options.key ?? adminKey}`,
@@ -69,23 +69,23 @@ describe.skipIf(!postgres.available || !redis.available)(
     }, 60_000);
 
     it('a key created on A works on B; revoked on B it fails on A, JWTs included', async () => {
-      const created = await call(serverA, 'POST', '/keys', {
+      const created = await call(serverA, 'POST /keys', {
         body: { name: 'shared', scope: 'demo' },
       });
       expect(created.status).toBe(201);
       const secret = created.body['secret'] as string;
-      expect((await call(serverB, 'GET', '/tenants', { key: secret })).status).toBe(200);
-      const token = (await call(serverB, 'POST', '/auth/token', { key: secret })).body[
+      expect((await call(serverB, 'GET /tenants', { key: secret })).status).toBe(200);
+      const token = (await call(serverB, 'POST /auth/token', { key: secret })).body[
         'token'
       ] as string;
-      expect((await call(serverA, 'GET', '/tenants', { key: token })).status).toBe(200);
-      await call(serverB, 'DELETE', `/keys/${created.body['id'] as string}`);
-      expect((await call(serverA, 'GET', '/tenants', { key: secret })).status).toBe(401);
-      expect((await call(serverA, 'GET', '/tenants', { key: token })).status).toBe(401);
+      expect((await call(serverA, 'GET /tenants', { key: token })).status).toBe(200);
+      await call(serverB, `DELETE /keys/${created.body['id'] as string}`);
+      expect((await call(serverA, 'GET /tenants', { key: secret })).status).toBe(401);
+      expect((await call(serverA, 'GET /tenants', { key: token })).status).toBe(401);
     });
 
     it('a silence created on A is listed (and applied) on B', async () => {
-      const created = await call(serverA, 'POST', '/alerts/silences', {
+      const created = await call(serverA, 'POST /alerts/silences', {
         body: {
           matchers: [{ name: 'alertname', value: 'sla_violation' }],
           endsAt: Date.now() + 3_600_000,
@@ -93,7 +93,7 @@ describe.skipIf(!postgres.available || !redis.available)(
         },
       });
       expect(created.status).toBe(201);
-      const listed = (await call(serverB, 'GET', '/alerts/silences')).body['items'] as {
+      const listed = (await call(serverB, 'GET /alerts/silences')).body['items'] as {
         id: string;
       }[];
       expect(listed.map((silence) => silence.id)).toContain(created.body['id']);
@@ -102,15 +102,15 @@ describe.skipIf(!postgres.available || !redis.available)(
     });
 
     it('the per-key limit is shared: 100 requests split over A and B, the 101st → 429', async () => {
-      const created = await call(serverA, 'POST', '/keys', { body: { name: 'burst', scope: '*' } });
+      const created = await call(serverA, 'POST /keys', { body: { name: 'burst', scope: '*' } });
       const key = created.body['secret'] as string;
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, index) =>
-          call(index % 2 === 0 ? serverA : serverB, 'GET', '/maintenance', { key }),
+          call(index % 2 === 0 ? serverA : serverB, 'GET /maintenance', { key }),
         ),
       );
       expect(answers.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
-      const limited = await call(serverB, 'GET', '/maintenance', { key });
+      const limited = await call(serverB, 'GET /maintenance', { key });
       expect(limited.status).toBe(429);
       expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
     });
