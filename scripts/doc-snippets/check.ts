@@ -1,0 +1,127 @@
+/**
+ * Keeps the TypeScript in the guides compiled: every ```ts block in docs/*.md must be an include of a file under
+ * docs/snippets/ (which `pnpm typecheck` compiles), written as
+ *
+ *   <!-- snippet: alerting.ts -->            the whole file, or
+ *   <!-- snippet: alerting.ts#start -->      the lines between `// #region start` and `// #endregion start`
+ *   ```ts
+ *   …exactly that text…
+ *   ```
+ *
+ *   pnpm docs:snippets          check (CI, and the tooling test)
+ *   pnpm docs:snippets --write  refresh every include from its snippet file
+ *
+ * Blocks written before this check exist in some guides; they are counted in LEGACY_BLOCKS (a ratchet: a guide
+ * may not gain unchecked blocks, and converting one lowers its count).
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+const SNIPPETS = `${DOCS}snippets/`;
+
+/** Unchecked ```ts blocks still allowed per guide (lower these as blocks become snippets; never raise them). */
+export const LEGACY_BLOCKS: Readonly<Record<string, number>> = {
+  'alerting.md': 3,
+  'bots.md': 7,
+  'deployment.md': 2,
+  'ghl.md': 4,
+  'observability.md': 3,
+  'testing.md': 2,
+};
+
+/** One problem found in a guide. */
+export interface SnippetProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+// The include comment may be followed by one blank line (prettier inserts it).
+const BLOCK =
+  /(?:<!-- snippet: ([\w./-]+?)(?:#([\w-]+))? -->\n\n?)?```(ts|typescript)\n([\s\S]*?)```/g;
+
+/** The text a `file#region` include stands for, or an error message. */
+export function snippetText(file: string, region?: string): string | { error: string } {
+  const path = `${SNIPPETS}${file}`;
+  if (file.includes('..') || !existsSync(path))
+    return { error: `docs/snippets/${file} does not exist` };
+  const text = readFileSync(path, 'utf8');
+  if (region === undefined) return text.endsWith('\n') ? text : `${text}\n`;
+  const start = text.indexOf(`// #region ${region}\n`);
+  const end = text.indexOf(`// #endregion ${region}`);
+  if (start < 0 || end < start) return { error: `docs/snippets/${file} has no region ${region}` };
+  const body = text.slice(start + `// #region ${region}\n`.length, end);
+  const lines = body.split('\n').slice(0, -1);
+  const indent = Math.min(
+    ...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0),
+  );
+  return `${lines.map((line) => line.slice(indent)).join('\n')}\n`;
+}
+
+/** Checks (or with `write`, refreshes) one guide; returns its problems. */
+export function checkGuide(name: string, options: { write?: boolean } = {}): SnippetProblem[] {
+  const path = `${DOCS}${name}`;
+  const source = readFileSync(path, 'utf8');
+  const problems: SnippetProblem[] = [];
+  let unchecked = 0;
+  const updated = source.replace(
+    BLOCK,
+    (
+      whole,
+      file: string | undefined,
+      region: string | undefined,
+      lang: string,
+      body: string,
+      offset: number,
+    ) => {
+      const line = source.slice(0, offset).split('\n').length;
+      if (file === undefined) {
+        unchecked += 1;
+        return whole;
+      }
+      const expected = snippetText(file, region);
+      if (typeof expected !== 'string') {
+        problems.push({ file: name, line, message: expected.error });
+        return whole;
+      }
+      if (body === expected) return whole;
+      if (options.write)
+        return `<!-- snippet: ${file}${region === undefined ? '' : `#${region}`} -->\n\n\`\`\`${lang}\n${expected}\`\`\``;
+      problems.push({
+        file: name,
+        line,
+        message: `the block differs from docs/snippets/${file}${region ? `#${region}` : ''} (run pnpm docs:snippets --write)`,
+      });
+      return whole;
+    },
+  );
+  const allowed = LEGACY_BLOCKS[name] ?? 0;
+  if (unchecked > allowed) {
+    problems.push({
+      file: name,
+      line: 1,
+      message: `${unchecked} \`\`\`ts blocks are not snippet includes (allowed: ${allowed}); put the code in docs/snippets/ and include it with <!-- snippet: file.ts -->`,
+    });
+  }
+  if (options.write && updated !== source) writeFileSync(path, updated);
+  return problems;
+}
+
+/** Checks every guide in docs/. */
+export function checkDocs(options: { write?: boolean } = {}): SnippetProblem[] {
+  return readdirSync(DOCS)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .flatMap((name) => checkGuide(name, options));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const problems = checkDocs({ write: process.argv.includes('--write') });
+  for (const problem of problems)
+    process.stderr.write(`docs/${problem.file}:${problem.line}: ${problem.message}\n`);
+  if (problems.length > 0) process.exit(1);
+  process.stdout.write(
+    'every ts block in docs/*.md is a compiled snippet (or a counted legacy block)\n',
+  );
+}
