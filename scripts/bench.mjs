@@ -23,8 +23,15 @@ const dirs = [
 ];
 const scripts = dirs
   .filter((dir) => existsSync(dir))
-  .flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).map((file) => join(dir, file)))
-  .filter((file) => filters.length === 0 || filters.some((filter) => relative(root, file).includes(filter)));
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.bench.ts'))
+      .map((file) => join(dir, file)),
+  )
+  .filter(
+    (file) =>
+      filters.length === 0 || filters.some((filter) => relative(root, file).includes(filter)),
+  );
 
 /** Runs one script, streaming its output, and resolves with its exit code and output. */
 function run(script) {
@@ -61,7 +68,11 @@ for (const script of scripts) {
   process.stdout.write(`\n━━ ${name}\n`);
   const started = Date.now();
   const { code, output } = await run(script);
-  runs.push({ benchmark: name, status: code === 0 ? 'ok' : 'FAILED', seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  runs.push({
+    benchmark: name,
+    status: code === 0 ? 'ok' : 'FAILED',
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+  });
   const written = resultsSince(started);
   for (const result of written) {
     for (const figure of result.figures ?? []) figures.push({ bench: result.bench, ...figure });
@@ -69,13 +80,32 @@ for (const script of scripts) {
   if (written.length === 0) {
     // Package benches that print their own tables: carry their lines that name a target into the summary.
     for (const line of output.split('\n').filter((text) => /target/i.test(text))) {
-      figures.push({ bench: name.split('/').at(-1).replace('.bench.ts', ''), figure: line.trim().replace(/\s+/g, ' '), value: null, unit: '', target: '(in line)', met: undefined });
+      figures.push({
+        bench: name.split('/').at(-1).replace('.bench.ts', ''),
+        figure: line.trim().replace(/\s+/g, ' '),
+        value: null,
+        unit: '',
+        target: '(in line)',
+        met: undefined,
+      });
     }
   }
 }
 
-const show = (figure) => (figure.value === null || figure.value === undefined ? (figure.target === '(in line)' ? '' : 'n/a') : `${figure.value} ${figure.unit ?? ''}`.trim());
-const verdict = (figure) => (figure.met === true ? 'met' : figure.met === false ? 'MISSED' : figure.target && figure.target !== '(in line)' ? 'n/a' : '');
+const show = (figure) =>
+  figure.value === null || figure.value === undefined
+    ? figure.target === '(in line)'
+      ? ''
+      : 'n/a'
+    : `${figure.value} ${figure.unit ?? ''}`.trim();
+const verdict = (figure) =>
+  figure.met === true
+    ? 'met'
+    : figure.met === false
+      ? 'MISSED'
+      : figure.target && figure.target !== '(in line)'
+        ? 'n/a'
+        : '';
 process.stdout.write('\n━━ summary: benches\n');
 console.table(runs);
 if (figures.length > 0) {
@@ -91,7 +121,9 @@ if (figures.length > 0) {
   );
   const missed = figures.filter((figure) => figure.met === false).length;
   const met = figures.filter((figure) => figure.met === true).length;
-  process.stdout.write(`${met} targets met, ${missed} missed, ${figures.filter((figure) => figure.target && figure.target !== '(in line)' && figure.met !== true && figure.met !== false).length} not measured\n`);
+  process.stdout.write(
+    `${met} targets met, ${missed} missed, ${figures.filter((figure) => figure.target && figure.target !== '(in line)' && figure.met !== true && figure.met !== false).length} not measured\n`,
+  );
 }
 mkdirSync(resultsDir, { recursive: true });
 const cpus = os.cpus();

@@ -9,14 +9,23 @@
  * Runs: embedded (one process, PGlite), production (PostgreSQL + Redis, one process) and production with 2 web +
  * 2 worker processes. Each single-process mode runs twice: flat out (throughput), then paced at half that rate
  * (latency target). Targets: ≥ 500 msg/s embedded; p99 webhook → reply < 250 ms at half the rate.
- * Env: BENCH_E2E_LEADS (default 100), BENCH_E2E_TIMEOUT_MS (default 60000 per message).
+ * Env: BENCH_E2E_LEADS (default 30), BENCH_E2E_TIMEOUT_MS (default 60000 per message).
  */
-import { atLeast, below, out, percentile, printFigures, round, writeResults, type Figure } from './support/results';
+import {
+  atLeast,
+  below,
+  out,
+  percentile,
+  printFigures,
+  round,
+  writeResults,
+  type Figure,
+} from './support/results';
 import { HandledTracker, Pacer, runLeads, type LeadRun } from './support/conversations';
 import { productionEnv, startServer, tempDataDir, type BenchServer } from './support/processes';
 import { closeSender, idPrefix } from './support/webhooks';
 
-const LEADS = Number(process.env['BENCH_E2E_LEADS'] ?? 100);
+const LEADS = Number(process.env['BENCH_E2E_LEADS'] ?? 30);
 const TIMEOUT_MS = Number(process.env['BENCH_E2E_TIMEOUT_MS'] ?? 60_000);
 
 interface Topology {
@@ -26,7 +35,11 @@ interface Topology {
   stop(): Promise<void>;
 }
 
-async function startTopology(options: { label: string; env: Record<string, string>; split: boolean }): Promise<Topology> {
+async function startTopology(options: {
+  label: string;
+  env: Record<string, string>;
+  split: boolean;
+}): Promise<Topology> {
   const env = { ...options.env, BENCH_NOTIFY: '1' };
   const started: BenchServer[] = [];
   const stop = async (): Promise<void> => {
@@ -69,7 +82,10 @@ interface PhaseResult {
   timedOut: number;
 }
 
-async function phase(topology: Topology, options: { leads: number; rate?: number; label: string }): Promise<PhaseResult> {
+async function phase(
+  topology: Topology,
+  options: { leads: number; rate?: number; label: string },
+): Promise<PhaseResult> {
   const tracker = new HandledTracker();
   tracker.listen(topology.workers);
   const prefix = idPrefix();
@@ -107,7 +123,8 @@ async function phase(topology: Topology, options: { leads: number; rate?: number
     }
   }
   let handledTwice = 0;
-  for (const [messageId, count] of tracker.counts) if (run.sentAt.has(messageId) && count > 1) handledTwice += 1;
+  for (const [messageId, count] of tracker.counts)
+    if (run.sentAt.has(messageId) && count > 1) handledTwice += 1;
   const elapsedMs = lastReplyAt - run.startedAt;
   const result: PhaseResult = {
     messages: run.sentAt.size,
@@ -129,17 +146,33 @@ async function phase(topology: Topology, options: { leads: number; rate?: number
 }
 
 function exactlyOnce(result: PhaseResult): boolean {
-  return result.messages > 0 && result.noReply === 0 && result.multipleReplies === 0 && result.handledTwice === 0 && result.rejected === 0;
+  return (
+    result.messages > 0 &&
+    result.noReply === 0 &&
+    result.multipleReplies === 0 &&
+    result.handledTwice === 0 &&
+    result.rejected === 0
+  );
 }
 
-function figuresFor(options: { mode: string; flat: PhaseResult; paced?: PhaseResult; throughputTarget?: number }): Figure[] {
+function figuresFor(options: {
+  mode: string;
+  flat: PhaseResult;
+  paced?: PhaseResult;
+  throughputTarget?: number;
+}): Figure[] {
   const { mode, flat, paced } = options;
   const figures: Figure[] = [
     {
       figure: `e2e ${mode}: messages processed/s`,
       value: flat.perSecond,
       unit: 'msg/s',
-      ...(options.throughputTarget ? { target: `≥ ${options.throughputTarget}`, met: atLeast(flat.perSecond, options.throughputTarget) } : {}),
+      ...(options.throughputTarget
+        ? {
+            target: `≥ ${options.throughputTarget}`,
+            met: atLeast(flat.perSecond, options.throughputTarget),
+          }
+        : {}),
       note: `${flat.messages} messages, p50 ${flat.p50} / p95 ${flat.p95} / p99 ${flat.p99} ms flat out`,
     },
   ];
@@ -154,30 +187,55 @@ function figuresFor(options: { mode: string; flat: PhaseResult; paced?: PhaseRes
     });
   }
   const all = paced ? [flat, paced] : [flat];
-  const bad = all.reduce((sum, result) => sum + result.noReply + result.multipleReplies + result.handledTwice + result.rejected, 0);
+  const bad = all.reduce(
+    (sum, result) =>
+      sum + result.noReply + result.multipleReplies + result.handledTwice + result.rejected,
+    0,
+  );
   figures.push({
     figure: `e2e ${mode}: messages without exactly one reply`,
     value: bad,
     unit: '',
     target: '0',
     met: all.every(exactlyOnce),
-    note: all.map((result) => `no reply ${result.noReply}, >1 ${result.multipleReplies}, twice ${result.handledTwice}, rejected ${result.rejected}`).join('; '),
+    note: all
+      .map(
+        (result) =>
+          `no reply ${result.noReply}, >1 ${result.multipleReplies}, twice ${result.handledTwice}, rejected ${result.rejected}`,
+      )
+      .join('; '),
   });
   return figures;
 }
 
-async function singleProcess(options: { mode: string; env: Record<string, string>; throughputTarget?: number }): Promise<{ figures: Figure[]; details: unknown }> {
+async function singleProcess(options: {
+  mode: string;
+  env: Record<string, string>;
+  throughputTarget?: number;
+}): Promise<{ figures: Figure[]; details: unknown }> {
   const topology = await startTopology({ label: options.mode, env: options.env, split: false });
   try {
-    const flat = await phase(topology, { leads: LEADS, label: `${options.mode}, ${LEADS} leads flat out` });
+    const flat = await phase(topology, {
+      leads: LEADS,
+      label: `${options.mode}, ${LEADS} leads flat out`,
+    });
     if (flat.perSecond === null) {
       out('no reply reached the outbox flat out; the paced run is skipped');
       return { figures: figuresFor({ mode: options.mode, flat }), details: { flat } };
     }
     const rate = Math.max(1, Math.round(flat.perSecond / 2));
-    const paced = await phase(topology, { leads: LEADS, rate, label: `${options.mode}, paced at ${rate} msg/s` });
+    const paced = await phase(topology, {
+      leads: LEADS,
+      rate,
+      label: `${options.mode}, paced at ${rate} msg/s`,
+    });
     return {
-      figures: figuresFor({ mode: options.mode, flat, paced, ...(options.throughputTarget ? { throughputTarget: options.throughputTarget } : {}) }),
+      figures: figuresFor({
+        mode: options.mode,
+        flat,
+        paced,
+        ...(options.throughputTarget ? { throughputTarget: options.throughputTarget } : {}),
+      }),
       details: { flat, paced, rate },
     };
   } finally {
@@ -188,10 +246,16 @@ async function singleProcess(options: { mode: string; env: Record<string, string
 const figures: Figure[] = [];
 const details: Record<string, unknown> = { leads: LEADS, messagesPerLead: 6 };
 
-out(`━━ embedded mode (one process: PGlite, in-process queue, rules engine) — ${LEADS} leads × 6 messages`);
+out(
+  `━━ embedded mode (one process: PGlite, in-process queue, rules engine) — ${LEADS} leads × 6 messages`,
+);
 const data = await tempDataDir();
 try {
-  const embedded = await singleProcess({ mode: 'embedded', env: { DATA_DIR: data.dir }, throughputTarget: 500 });
+  const embedded = await singleProcess({
+    mode: 'embedded',
+    env: { DATA_DIR: data.dir },
+    throughputTarget: 500,
+  });
   figures.push(...embedded.figures);
   details['embedded'] = embedded.details;
 } finally {
@@ -202,24 +266,51 @@ out(`━━ production mode (PostgreSQL + Redis) — ${LEADS} leads × 6 message
 const production = await productionEnv('e2e');
 if (!production) {
   out('skipped: PostgreSQL or Redis is not reachable (set BENCH_DATABASE_URL / BENCH_REDIS_URL)');
-  figures.push({ figure: 'e2e production: messages processed/s', value: null, unit: 'msg/s', met: null, note: 'skipped: PostgreSQL/Redis absent' });
+  figures.push({
+    figure: 'e2e production: messages processed/s',
+    value: null,
+    unit: 'msg/s',
+    met: null,
+    note: 'skipped: PostgreSQL/Redis absent',
+  });
 } else {
   const dirs = await tempDataDir();
   try {
-    const single = await singleProcess({ mode: 'production', env: { ...production.env, DATA_DIR: dirs.dir } });
+    const single = await singleProcess({
+      mode: 'production',
+      env: { ...production.env, DATA_DIR: dirs.dir },
+    });
     figures.push(...single.figures);
     details['production'] = single.details;
-    const split = await startTopology({ label: 'production 2+2', env: { ...production.env, DATA_DIR: dirs.dir }, split: true });
+    const split = await startTopology({
+      label: 'production 2+2',
+      env: { ...production.env, DATA_DIR: dirs.dir },
+      split: true,
+    });
     try {
-      const ready = (await fetch(`${split.web[0]?.url ?? ''}/ready`).then((response) => response.json())) as {
+      const ready = (await fetch(`${split.web[0]?.url ?? ''}/ready`).then((response) =>
+        response.json(),
+      )) as {
         dependencies?: { name: string; detail?: { kind?: string } }[];
       };
-      const queueKind = ready.dependencies?.find((dependency) => dependency.name === 'queue')?.detail?.kind;
+      const queueKind = ready.dependencies?.find((dependency) => dependency.name === 'queue')
+        ?.detail?.kind;
       if (queueKind === 'in-process') {
-        out('skipped 2 web + 2 workers: the production wiring still uses the in-process queue, so web processes cannot hand jobs to workers');
-        figures.push({ figure: 'e2e production 2 web + 2 workers: messages processed/s', value: null, unit: 'msg/s', met: null, note: 'skipped: queue is in-process in this build' });
+        out(
+          'skipped 2 web + 2 workers: the production wiring still uses the in-process queue, so web processes cannot hand jobs to workers',
+        );
+        figures.push({
+          figure: 'e2e production 2 web + 2 workers: messages processed/s',
+          value: null,
+          unit: 'msg/s',
+          met: null,
+          note: 'skipped: queue is in-process in this build',
+        });
       } else {
-        const flat = await phase(split, { leads: LEADS, label: `production 2 web + 2 workers, ${LEADS} leads` });
+        const flat = await phase(split, {
+          leads: LEADS,
+          label: `production 2 web + 2 workers, ${LEADS} leads`,
+        });
         figures.push(...figuresFor({ mode: 'production 2 web + 2 workers', flat }));
         details['production2x2'] = { flat, queueKind };
       }

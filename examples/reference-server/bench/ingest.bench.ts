@@ -19,7 +19,7 @@ import { idPrefix, signedInbound, type SignedRequest } from './support/webhooks'
 const SECONDS = Number(process.env['BENCH_INGEST_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_INGEST_CONNECTIONS'] ?? 50);
 const WARMUP_SECONDS = 2;
-const POOL_SIZE = Number(process.env['BENCH_INGEST_POOL'] ?? 60_000);
+const POOL_SIZE = Number(process.env['BENCH_INGEST_POOL'] ?? 80_000);
 
 /** Pre-signed distinct webhooks; signs on the fly (and counts it) if a run outlasts the pool. */
 class RequestPool {
@@ -54,7 +54,10 @@ class RequestPool {
   }
 }
 
-async function drive(server: BenchServer, options: { seconds: number; pool: RequestPool }): Promise<AutocannonResult> {
+async function drive(
+  server: BenchServer,
+  options: { seconds: number; pool: RequestPool },
+): Promise<AutocannonResult> {
   const request: AutocannonRequest = {
     method: 'POST',
     path: '/webhooks/ghl',
@@ -63,7 +66,12 @@ async function drive(server: BenchServer, options: { seconds: number; pool: Requ
       return { ...base, body: next.body, headers: next.headers };
     },
   };
-  return autocannon({ url: server.url, connections: CONNECTIONS, duration: options.seconds, requests: [request] });
+  return autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    requests: [request],
+  });
 }
 
 interface Run {
@@ -88,7 +96,10 @@ async function measure(server: BenchServer, pool: RequestPool): Promise<Run> {
   };
 }
 
-async function compare(mode: 'embedded' | 'production', env: Record<string, string>): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+async function compare(
+  mode: 'embedded' | 'production',
+  env: Record<string, string>,
+): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
   out(`signing ${POOL_SIZE} distinct webhooks…`);
   const pool = new RequestPool(POOL_SIZE);
   const bare = await startServer({ kind: 'bare' });
@@ -101,13 +112,22 @@ async function compare(mode: 'embedded' | 'production', env: Record<string, stri
     { server: 'bare Express 5', ...bareRun },
     { server: `ours (${mode})`, ...oursRun },
   ];
-  out(`${'server'.padEnd(22)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`);
+  out(
+    `${'server'.padEnd(22)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`,
+  );
   for (const row of rows)
-    out(`${row.server.padEnd(22)} ${String(row.rps).padStart(7)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)}`);
+    out(
+      `${row.server.padEnd(22)} ${String(row.rps).padStart(7)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)}`,
+    );
   const clean = oursRun.non2xx === 0 && oursRun.errors === 0;
   const figures: Figure[] = [
     { figure: `ingest ${mode}: bare req/s`, value: bareRun.rps, unit: 'req/s' },
-    { figure: `ingest ${mode}: ours req/s`, value: oursRun.rps, unit: 'req/s', note: `p50 ${oursRun.p50} ms, p99 ${oursRun.p99} ms` },
+    {
+      figure: `ingest ${mode}: ours req/s`,
+      value: oursRun.rps,
+      unit: 'req/s',
+      note: `p50 ${oursRun.p50} ms, p99 ${oursRun.p99} ms`,
+    },
     {
       figure: `ingest ${mode}: ratio ours/bare`,
       value: round(ratio, 2),
@@ -116,16 +136,28 @@ async function compare(mode: 'embedded' | 'production', env: Record<string, stri
       met: clean ? atLeast(ratio, target) : false,
       ...(clean ? {} : { note: `${oursRun.non2xx} non-2xx, ${oursRun.errors} errors` }),
     },
-    { figure: `ingest ${mode}: ours p99`, value: oursRun.p99, unit: 'ms', note: `bare p99 ${bareRun.p99} ms` },
+    {
+      figure: `ingest ${mode}: ours p99`,
+      value: oursRun.p99,
+      unit: 'ms',
+      note: `bare p99 ${bareRun.p99} ms`,
+    },
   ];
-  if (pool.signedLive > 0) out(`note: the pool ran out; ${pool.signedLive} requests were signed during the run`);
+  if (pool.signedLive > 0)
+    out(`note: the pool ran out; ${pool.signedLive} requests were signed during the run`);
   return { figures, details: { mode, bare: bareRun, ours: oursRun, signedLive: pool.signedLive } };
 }
 
 const figures: Figure[] = [];
-const details: Record<string, unknown> = { seconds: SECONDS, connections: CONNECTIONS, role: 'web' };
+const details: Record<string, unknown> = {
+  seconds: SECONDS,
+  connections: CONNECTIONS,
+  role: 'web',
+};
 
-out(`━━ embedded mode (PGlite, in-process queue) vs bare Express — ${CONNECTIONS} connections, ${SECONDS} s`);
+out(
+  `━━ embedded mode (PGlite, in-process queue) vs bare Express — ${CONNECTIONS} connections, ${SECONDS} s`,
+);
 const data = await tempDataDir();
 try {
   const embedded = await compare('embedded', { DATA_DIR: data.dir });
@@ -135,11 +167,20 @@ try {
   await data.remove();
 }
 
-out(`━━ production mode (PostgreSQL + Redis) vs bare Express — ${CONNECTIONS} connections, ${SECONDS} s`);
+out(
+  `━━ production mode (PostgreSQL + Redis) vs bare Express — ${CONNECTIONS} connections, ${SECONDS} s`,
+);
 const production = await productionEnv('ingest');
 if (!production) {
   out('skipped: PostgreSQL or Redis is not reachable (set BENCH_DATABASE_URL / BENCH_REDIS_URL)');
-  figures.push({ figure: 'ingest production: ratio ours/bare', value: null, unit: '', target: '≥ 0.7', met: null, note: 'skipped: PostgreSQL/Redis absent' });
+  figures.push({
+    figure: 'ingest production: ratio ours/bare',
+    value: null,
+    unit: '',
+    target: '≥ 0.7',
+    met: null,
+    note: 'skipped: PostgreSQL/Redis absent',
+  });
 } else {
   const productionData = await tempDataDir();
   try {

@@ -10,18 +10,26 @@
  *
  * Targets: RSS < 300 MB after 10,000 conversations; growth over the soak flat (< 5% of the RSS at its start).
  * On this 2-core machine one embedded instance handles ~10 messages/s, so 10,000 conversations take ~20 minutes:
- * the default run holds 1,000 and also prints the per-conversation cost extrapolated to 10,000 (labelled as such);
+ * the default run holds 500 and also prints the per-conversation cost extrapolated to 10,000 (labelled as such);
  * `BENCH_MEMORY_CONVERSATIONS=10000 pnpm bench memory` measures the full figure.
- * Env: BENCH_MEMORY_CONVERSATIONS (default 1000), BENCH_SOAK_SECONDS (default 60; the issue's soak is 600:
+ * Env: BENCH_MEMORY_CONVERSATIONS (default 500), BENCH_SOAK_SECONDS (default 60; the issue's soak is 600:
  * `BENCH_SOAK_SECONDS=600 pnpm bench memory`), BENCH_SOAK_RATE (messages/s, default 40), BENCH_MEMORY_PRODUCTION=0
  * to skip the production-mode figure.
  */
-import { atLeast, below, out, printFigures, round, writeResults, type Figure } from './support/results';
+import {
+  atLeast,
+  below,
+  out,
+  printFigures,
+  round,
+  writeResults,
+  type Figure,
+} from './support/results';
 import { HandledTracker, Pacer, runLeads } from './support/conversations';
 import { productionEnv, startServer, tempDataDir, type BenchServer } from './support/processes';
 import { closeSender, idPrefix } from './support/webhooks';
 
-const CONVERSATIONS = Number(process.env['BENCH_MEMORY_CONVERSATIONS'] ?? 1_000);
+const CONVERSATIONS = Number(process.env['BENCH_MEMORY_CONVERSATIONS'] ?? 500);
 const TARGET_CONVERSATIONS = 10_000;
 const SOAK_SECONDS = Number(process.env['BENCH_SOAK_SECONDS'] ?? 60);
 const SOAK_RATE = Number(process.env['BENCH_SOAK_RATE'] ?? 40);
@@ -29,20 +37,33 @@ const CHUNK = 250;
 const RSS_TARGET_MB = 300;
 
 /** Sends one message from each of `count` new contacts (in chunks), printing RSS as it goes. */
-async function fill(server: BenchServer, options: { count: number; prefix: string }): Promise<{ rejected: number; timedOut: number; seconds: number }> {
+async function fill(
+  server: BenchServer,
+  options: { count: number; prefix: string },
+): Promise<{ rejected: number; timedOut: number; seconds: number }> {
   const tracker = new HandledTracker();
   tracker.listen([server]);
   const started = Date.now();
   let rejected = 0;
   let timedOut = 0;
   for (let first = 0; first < options.count; first += CHUNK) {
-    const run = await runLeads({ web: [server], tracker, leads: Math.min(CHUNK, options.count - first), messages: 1, prefix: options.prefix, firstLead: first, timeoutMs: 120_000 });
+    const run = await runLeads({
+      web: [server],
+      tracker,
+      leads: Math.min(CHUNK, options.count - first),
+      messages: 1,
+      prefix: options.prefix,
+      firstLead: first,
+      timeoutMs: 120_000,
+    });
     rejected += run.rejected;
     timedOut += run.timedOut;
     const done = first + CHUNK;
     if (done % 2500 === 0 || done >= options.count) {
       const stats = await server.stats();
-      out(`  ${Math.min(done, options.count)} conversations  rss ${stats.rssMb} MB  heap ${stats.heapUsedMb} MB  (${Math.round((Date.now() - started) / 1000)} s)`);
+      out(
+        `  ${Math.min(done, options.count)} conversations  rss ${stats.rssMb} MB  heap ${stats.heapUsedMb} MB  (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
   }
   return { rejected, timedOut, seconds: Math.round((Date.now() - started) / 1000) };
@@ -59,7 +80,13 @@ function slope(points: readonly { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-async function soak(server: BenchServer, options: { prefix: string; contacts: number }): Promise<{ figures: Figure[]; samples: { seconds: number; rssMb: number; heapUsedMb: number }[] }> {
+async function soak(
+  server: BenchServer,
+  options: { prefix: string; contacts: number },
+): Promise<{
+  figures: Figure[];
+  samples: { seconds: number; rssMb: number; heapUsedMb: number }[];
+}> {
   const tracker = new HandledTracker();
   tracker.listen([server]);
   const pacer = new Pacer(SOAK_RATE);
@@ -68,13 +95,19 @@ async function soak(server: BenchServer, options: { prefix: string; contacts: nu
   const samples: { seconds: number; rssMb: number; heapUsedMb: number }[] = [];
   const sample = async (): Promise<void> => {
     const stats = await server.gc();
-    samples.push({ seconds: Math.round((Date.now() - started) / 1000), rssMb: stats.rssMb, heapUsedMb: stats.heapUsedMb });
+    samples.push({
+      seconds: Math.round((Date.now() - started) / 1000),
+      rssMb: stats.rssMb,
+      heapUsedMb: stats.heapUsedMb,
+    });
   };
   await sample();
   const interval = Math.max(2, Math.round(SOAK_SECONDS / 12));
   const sampler = (async () => {
     while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(interval * 1000, Math.max(0, deadline - Date.now()))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(interval * 1000, Math.max(0, deadline - Date.now()))),
+      );
       await sample();
     }
   })();
@@ -82,7 +115,16 @@ async function soak(server: BenchServer, options: { prefix: string; contacts: nu
   let sent = 0;
   while (Date.now() < deadline) {
     // Existing contacts continue their conversations: 40 at a time, two messages each, paced.
-    const run = await runLeads({ web: [server], tracker, leads: 40, messages: 2, prefix: options.prefix, firstLead: lead, pacer, stopWhen: () => Date.now() >= deadline });
+    const run = await runLeads({
+      web: [server],
+      tracker,
+      leads: 40,
+      messages: 2,
+      prefix: options.prefix,
+      firstLead: lead,
+      pacer,
+      stopWhen: () => Date.now() >= deadline,
+    });
     sent += run.sentAt.size;
     lead = (lead + 40) % options.contacts;
   }
@@ -93,7 +135,9 @@ async function soak(server: BenchServer, options: { prefix: string; contacts: nu
   const growth = first && last ? last.rssMb - first.rssMb : null;
   const heapGrowth = first && last ? last.heapUsedMb - first.heapUsedMb : null;
   const perMinute = slope(samples.map((s) => ({ x: s.seconds / 60, y: s.rssMb })));
-  out(`  soak: ${sent} messages over ${SOAK_SECONDS} s; RSS samples (MB, after GC): ${samples.map((s) => s.rssMb).join(', ')}`);
+  out(
+    `  soak: ${sent} messages over ${SOAK_SECONDS} s; RSS samples (MB, after GC): ${samples.map((s) => s.rssMb).join(', ')}`,
+  );
   const limit = first ? first.rssMb * 0.05 : null;
   return {
     samples,
@@ -110,8 +154,15 @@ async function soak(server: BenchServer, options: { prefix: string; contacts: nu
   };
 }
 
-async function measure(options: { mode: 'embedded' | 'production'; env: Record<string, string>; withSoak: boolean }): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
-  const server = await startServer({ kind: 'ours', env: { ...options.env, ROLE: 'all', BENCH_NOTIFY: '1' } });
+async function measure(options: {
+  mode: 'embedded' | 'production';
+  env: Record<string, string>;
+  withSoak: boolean;
+}): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+  const server = await startServer({
+    kind: 'ours',
+    env: { ...options.env, ROLE: 'all', BENCH_NOTIFY: '1' },
+  });
   try {
     const baseline = await server.gc();
     out(`  started: rss ${baseline.rssMb} MB, heap ${baseline.heapUsedMb} MB`);
@@ -119,10 +170,17 @@ async function measure(options: { mode: 'embedded' | 'production'; env: Record<s
     const filled = await fill(server, { count: CONVERSATIONS, prefix });
     const after = await server.gc();
     const stats = await server.stats();
-    out(`  after ${CONVERSATIONS} conversations and GC: rss ${after.rssMb} MB, heap ${after.heapUsedMb} MB (handled ${stats.processed}, replies ${JSON.stringify(stats.replies)})`);
+    out(
+      `  after ${CONVERSATIONS} conversations and GC: rss ${after.rssMb} MB, heap ${after.heapUsedMb} MB (handled ${stats.processed}, replies ${JSON.stringify(stats.replies)})`,
+    );
     const full = CONVERSATIONS >= TARGET_CONVERSATIONS;
-    const perConversationKb = ((after.rssMb - baseline.rssMb) * 1024) / Math.max(1, stats.processed);
-    const projected = round(after.rssMb + ((TARGET_CONVERSATIONS - CONVERSATIONS) * Math.max(0, perConversationKb)) / 1024, 1);
+    const perConversationKb =
+      ((after.rssMb - baseline.rssMb) * 1024) / Math.max(1, stats.processed);
+    const projected = round(
+      after.rssMb +
+        ((TARGET_CONVERSATIONS - CONVERSATIONS) * Math.max(0, perConversationKb)) / 1024,
+      1,
+    );
     const value = full ? after.rssMb : projected;
     const figures: Figure[] = [
       {
@@ -132,7 +190,8 @@ async function measure(options: { mode: 'embedded' | 'production'; env: Record<s
         value,
         unit: 'MB',
         target: `< ${RSS_TARGET_MB}`,
-        met: below(value, RSS_TARGET_MB) === true && atLeast(stats.processed, CONVERSATIONS) === true,
+        met:
+          below(value, RSS_TARGET_MB) === true && atLeast(stats.processed, CONVERSATIONS) === true,
         note: `${full ? '' : `measured ${after.rssMb} MB at ${CONVERSATIONS}; `}at start ${baseline.rssMb} MB; ${round(perConversationKb, 1)} KB/conversation; heap ${after.heapUsedMb} MB; ${stats.processed} handled in ${filled.seconds} s`,
       },
     ];
@@ -156,9 +215,16 @@ const bare = await startServer({ kind: 'bare' });
 const bareStats = await bare.gc();
 await bare.stop();
 out(`━━ reference: a bare Express process under tsx: rss ${bareStats.rssMb} MB after GC`);
-figures.push({ figure: 'memory: bare Express process (reference)', value: bareStats.rssMb, unit: 'MB', note: 'node + tsx + express, no server code' });
+figures.push({
+  figure: 'memory: bare Express process (reference)',
+  value: bareStats.rssMb,
+  unit: 'MB',
+  note: 'node + tsx + express, no server code',
+});
 
-out(`━━ embedded mode: ${CONVERSATIONS} distinct conversations, then a ${SOAK_SECONDS} s soak at ${SOAK_RATE} msg/s`);
+out(
+  `━━ embedded mode: ${CONVERSATIONS} distinct conversations, then a ${SOAK_SECONDS} s soak at ${SOAK_RATE} msg/s`,
+);
 const data = await tempDataDir();
 try {
   const embedded = await measure({ mode: 'embedded', env: { DATA_DIR: data.dir }, withSoak: true });
@@ -176,7 +242,11 @@ if (process.env['BENCH_MEMORY_PRODUCTION'] !== '0') {
   } else {
     const dirs = await tempDataDir();
     try {
-      const result = await measure({ mode: 'production', env: { ...production.env, DATA_DIR: dirs.dir }, withSoak: false });
+      const result = await measure({
+        mode: 'production',
+        env: { ...production.env, DATA_DIR: dirs.dir },
+        withSoak: false,
+      });
       figures.push(...result.figures);
       details['production'] = result.details;
     } finally {
@@ -189,4 +259,6 @@ if (process.env['BENCH_MEMORY_PRODUCTION'] !== '0') {
 closeSender();
 out();
 printFigures(figures);
-out(`results: ${writeResults(CONVERSATIONS >= TARGET_CONVERSATIONS ? 'memory-10k' : 'memory', figures, details)}`);
+out(
+  `results: ${writeResults(CONVERSATIONS >= TARGET_CONVERSATIONS ? 'memory-10k' : 'memory', figures, details)}`,
+);

@@ -37,14 +37,34 @@ function writeResults(): void {
   const dir = resolve(import.meta.dirname, '../../../bench/results');
   mkdirSync(dir, { recursive: true });
   const cpus = os.cpus();
-  const machine = { cores: cpus.length, cpu: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
-  writeFileSync(join(dir, 'budget.json'), `${JSON.stringify({ bench: 'budget', at: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+  const machine = {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+  };
+  writeFileSync(
+    join(dir, 'budget.json'),
+    `${JSON.stringify({ bench: 'budget', at: new Date().toISOString(), machine, figures }, null, 2)}\n`,
+  );
 }
 
-async function atTheLimit(options: { label: string; clock: Clock; burstMax: number; intervalMs: number; run: <T>(work: Promise<T>) => Promise<T> }): Promise<void> {
+async function atTheLimit(options: {
+  label: string;
+  clock: Clock;
+  burstMax: number;
+  intervalMs: number;
+  run: <T>(work: Promise<T>) => Promise<T>;
+}): Promise<void> {
   const { clock, burstMax, intervalMs } = options;
   const fake = createFakeGhl({ clock, limits: { burstMax, burstIntervalMs: intervalMs } });
-  const client = createGhlClient({ locationId: fake.locationId, accessToken: 'pit', fetch: fake.fetch, clock, rateLimit: { concurrency: 10 } });
+  const client = createGhlClient({
+    locationId: fake.locationId,
+    accessToken: 'pit',
+    fetch: fake.fetch,
+    clock,
+    rateLimit: { concurrency: 10 },
+  });
   const wallStarted = performance.now();
   await options.run(Promise.all(Array.from({ length: CALLS }, () => client.workflows.list())));
   const wallMs = performance.now() - wallStarted;
@@ -54,16 +74,35 @@ async function atTheLimit(options: { label: string; clock: Clock; burstMax: numb
   const idealSpanMs = ((CALLS - burstMax) / burstMax) * intervalMs;
   const state = client.rateLimitState();
   out(`calls                      ${CALLS} at a budget of ${burstMax} per ${intervalMs} ms`);
-  out(`span of accepted calls     ${(spanMs / 1000).toFixed(1)} s (ideal ${(idealSpanMs / 1000).toFixed(1)} s), wall time ${(wallMs / 1000).toFixed(1)} s`);
-  out(`achieved rate              ${((CALLS / spanMs) * 1000).toFixed(1)}/s of ${((burstMax / intervalMs) * 1000).toFixed(1)}/s`);
+  out(
+    `span of accepted calls     ${(spanMs / 1000).toFixed(1)} s (ideal ${(idealSpanMs / 1000).toFixed(1)} s), wall time ${(wallMs / 1000).toFixed(1)} s`,
+  );
+  out(
+    `achieved rate              ${((CALLS / spanMs) * 1000).toFixed(1)}/s of ${((burstMax / intervalMs) * 1000).toFixed(1)}/s`,
+  );
   out(`share of budget            ${((idealSpanMs / spanMs) * 100).toFixed(1)}% (target ≥ 95%)`);
-  out(`429 answers                ${fake.calls.filter((call) => call.status === 429).length} (target 0)`);
+  out(
+    `429 answers                ${fake.calls.filter((call) => call.status === 429).length} (target 0)`,
+  );
   out(`client waits               ${state.waits} requests waited for budget`);
   const share = spanMs > 0 ? Math.round((idealSpanMs / spanMs) * 1000) / 10 : null;
   const rejected = fake.calls.filter((call) => call.status === 429).length;
   figures.push(
-    { figure: `GHL budget ${options.label}: share of budget`, value: share, unit: '%', target: '≥ 95', met: share === null ? null : share >= 95, note: `${CALLS} calls at ${burstMax} per ${intervalMs} ms` },
-    { figure: `GHL budget ${options.label}: 429 answers`, value: rejected, unit: '', target: '0', met: rejected === 0 },
+    {
+      figure: `GHL budget ${options.label}: share of budget`,
+      value: share,
+      unit: '%',
+      target: '≥ 95',
+      met: share === null ? null : share >= 95,
+      note: `${CALLS} calls at ${burstMax} per ${intervalMs} ms`,
+    },
+    {
+      figure: `GHL budget ${options.label}: 429 answers`,
+      value: rejected,
+      unit: '',
+      target: '0',
+      met: rejected === 0,
+    },
   );
 }
 
@@ -78,33 +117,64 @@ async function limiterOverhead(): Promise<void> {
     return ((performance.now() - started) * 1_000_000) / iterations;
   };
   const unlimited = { burstMax: Number.MAX_SAFE_INTEGER, dailyMax: Number.MAX_SAFE_INTEGER };
-  const local = new LocationRateLimiter({ config: unlimited, clock: systemClock, tenantId: 't', locationId: 'l' });
-  const shared = new LocationRateLimiter({ config: { ...unlimited, burstIntervalMs: 1 }, clock: systemClock, tenantId: 't', locationId: 'l', limiter: new MemoryRateLimiter() });
-  out(`limiter overhead per call  ${(await measure(local)).toFixed(0)} ns (local window + daily budget, no wait)`);
+  const local = new LocationRateLimiter({
+    config: unlimited,
+    clock: systemClock,
+    tenantId: 't',
+    locationId: 'l',
+  });
+  const shared = new LocationRateLimiter({
+    config: { ...unlimited, burstIntervalMs: 1 },
+    clock: systemClock,
+    tenantId: 't',
+    locationId: 'l',
+    limiter: new MemoryRateLimiter(),
+  });
+  out(
+    `limiter overhead per call  ${(await measure(local)).toFixed(0)} ns (local window + daily budget, no wait)`,
+  );
   const sharedIterations = 20_000;
   const started = performance.now();
   for (let index = 0; index < sharedIterations; index += 1) {
     const permit = await shared.acquire();
     shared.complete(permit, undefined, 200);
   }
-  out(`  with a shared limiter    ${(((performance.now() - started) * 1_000_000) / sharedIterations).toFixed(0)} ns (in-memory RateLimiter port; Redis adds a round trip)`);
+  out(
+    `  with a shared limiter    ${(((performance.now() - started) * 1_000_000) / sharedIterations).toFixed(0)} ns (in-memory RateLimiter port; Redis adds a round trip)`,
+  );
 }
 
 async function naivePeer(): Promise<void> {
   const fake = createFakeGhl({ limits: { burstMax: 20, burstIntervalMs: 2_000 } });
   const responses = await Promise.all(
     Array.from({ length: 120 }, () =>
-      fake.fetch('https://services.leadconnectorhq.com/workflows/?locationId=fake-location', { headers: { authorization: 'Bearer pit', version: '2021-07-28' } }),
+      fake.fetch('https://services.leadconnectorhq.com/workflows/?locationId=fake-location', {
+        headers: { authorization: 'Bearer pit', version: '2021-07-28' },
+      }),
     ),
   );
-  out(`naive peer (no pacing)     ${responses.filter((response) => response.status === 429).length} of 120 concurrent calls got 429 at 20 per 2 s`);
+  out(
+    `naive peer (no pacing)     ${responses.filter((response) => response.status === 429).length} of 120 concurrent calls got 429 at 20 per 2 s`,
+  );
 }
 
-out('━━ 1. virtual time, GHL\'s published limit');
+out("━━ 1. virtual time, GHL's published limit");
 const virtual = new VirtualClock();
-await atTheLimit({ label: 'virtual time, 100/10 s', clock: virtual, burstMax: 100, intervalMs: 10_000, run: (work) => virtual.run(work) });
+await atTheLimit({
+  label: 'virtual time, 100/10 s',
+  clock: virtual,
+  burstMax: 100,
+  intervalMs: 10_000,
+  run: (work) => virtual.run(work),
+});
 out('━━ 2. real time, compressed window');
-await atTheLimit({ label: 'real time, 100/250 ms', clock: systemClock, burstMax: 100, intervalMs: 250, run: (work) => work });
+await atTheLimit({
+  label: 'real time, 100/250 ms',
+  clock: systemClock,
+  burstMax: 100,
+  intervalMs: 250,
+  run: (work) => work,
+});
 out('━━ limiter overhead');
 await limiterOverhead();
 out('━━ for comparison');

@@ -10,9 +10,30 @@ import { postWebhook, signedInbound } from './webhooks';
 
 /** Six-message conversations (buyer, seller, buyer with handoff to seller talk). */
 export const SCRIPTS: readonly (readonly string[])[] = [
-  ['Hi, I want to buy a house in Cedar Park', 'around 500k', 'yes, pre-approved with Chase', '3 bedrooms', 'a garage would be nice', 'in the next 2 months'],
-  ["What's my house worth? Thinking of selling", '1803 Brushy Creek Rd, Cedar Park', '3 bed, about 1,800 sq ft', 'needs some work', 'within 3 months', 'relocating for a job'],
-  ['Looking for a 3 bed in Round Rock under 450k', 'we are pre-approved', 'next month ideally', 'good schools matter', 'a big backyard', 'can I see some listings?'],
+  [
+    'Hi, I want to buy a house in Cedar Park',
+    'around 500k',
+    'yes, pre-approved with Chase',
+    '3 bedrooms',
+    'a garage would be nice',
+    'in the next 2 months',
+  ],
+  [
+    "What's my house worth? Thinking of selling",
+    '1803 Brushy Creek Rd, Cedar Park',
+    '3 bed, about 1,800 sq ft',
+    'needs some work',
+    'within 3 months',
+    'relocating for a job',
+  ],
+  [
+    'Looking for a 3 bed in Round Rock under 450k',
+    'we are pre-approved',
+    'next month ideally',
+    'good schools matter',
+    'a big backyard',
+    'can I see some listings?',
+  ],
 ];
 
 /** Waits for handled-message pushes from the workers. */

@@ -14,7 +14,8 @@ import type { CollectedReply, ServerStats } from './server-process';
 
 const SERVER_SCRIPT = join(import.meta.dirname, 'server-process.ts');
 
-export const POSTGRES_URL = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_URL =
+  process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** A forked bench server. */
@@ -56,7 +57,10 @@ export function benchTenantsFile(): Promise<string> {
     const file = join(dir, 'tenants.json');
     const tenant = {
       ...DEMO_TENANT,
-      compliance: { ...DEMO_TENANT.compliance, quietHours: { ...DEMO_TENANT.compliance.quietHours, enabled: false } },
+      compliance: {
+        ...DEMO_TENANT.compliance,
+        quietHours: { ...DEMO_TENANT.compliance.quietHours, enabled: false },
+      },
     };
     await writeFile(file, JSON.stringify({ tenants: [tenant] }));
     process.once('exit', () => {
@@ -76,7 +80,9 @@ export async function startServer(options: StartServerOptions): Promise<BenchSer
       '--expose-gc',
       '--import',
       'tsx',
-      ...(process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : []),
+      ...(process.env['BENCH_CPU_PROF']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+        : []),
     ],
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -92,21 +98,27 @@ export async function startServer(options: StartServerOptions): Promise<BenchSer
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   let exited = false;
   const listeners: ((handled: HandledMessage) => void)[] = [];
   const ready = new Promise<number>((resolve, reject) => {
-    child.on('message', (message: { type?: string; port?: number; id?: number; data?: unknown; error?: string }) => {
-      if (message.type === 'handled') {
-        for (const listener of listeners) listener(message as unknown as HandledMessage);
-      } else if (message.type === 'ready') resolve(message.port ?? 0);
-      else if (message.id !== undefined) {
-        const waiter = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) waiter?.reject(new Error(message.error));
-        else waiter?.resolve(message.data);
-      }
-    });
+    child.on(
+      'message',
+      (message: { type?: string; port?: number; id?: number; data?: unknown; error?: string }) => {
+        if (message.type === 'handled') {
+          for (const listener of listeners) listener(message as unknown as HandledMessage);
+        } else if (message.type === 'ready') resolve(message.port ?? 0);
+        else if (message.id !== undefined) {
+          const waiter = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.error) waiter?.reject(new Error(message.error));
+          else waiter?.resolve(message.data);
+        }
+      },
+    );
     child.once('exit', (code) => {
       exited = true;
       const error = new Error(`bench server exited with code ${code ?? 'null'}`);

@@ -34,7 +34,11 @@ export function machine(): Record<string, string | number> {
 }
 
 /** Writes the bench's JSON result file and returns its path. */
-export function writeResults(name: string, figures: Figure[], details: Record<string, unknown> = {}): string {
+export function writeResults(
+  name: string,
+  figures: Figure[],
+  details: Record<string, unknown> = {},
+): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.json`);
   writeFileSync(
@@ -79,7 +83,13 @@ export function printFigures(figures: readonly Figure[]): void {
     figure.figure,
     figure.value === null ? 'n/a' : `${figure.value} ${figure.unit}`.trim(),
     figure.target ?? '',
-    figure.met === undefined || figure.met === null ? (figure.target ? '?' : '') : figure.met ? 'met' : 'MISSED',
+    figure.met === undefined || figure.met === null
+      ? figure.target
+        ? '?'
+        : ''
+      : figure.met
+        ? 'met'
+        : 'MISSED',
     figure.note ?? '',
   ]);
   const header = ['figure', 'value', 'target', 'result', 'note'];
@@ -87,7 +97,10 @@ export function printFigures(figures: readonly Figure[]): void {
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   const line = (cells: string[]): string =>
-    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   out(line(header));
   out(widths.map((width) => '─'.repeat(width)).join('  '));
   for (const row of rows) out(line(row));

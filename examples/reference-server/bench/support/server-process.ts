@@ -83,22 +83,34 @@ async function collect(tenantId: string): Promise<CollectedReply[]> {
 async function startBare(): Promise<void> {
   const app = express();
   app.disable('x-powered-by');
-  app.post('/webhooks/ghl', express.raw({ type: () => true, limit: '256kb' }), (request, response) => {
-    const body: unknown = request.body;
-    let event: unknown;
-    try {
-      event = JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : '');
-    } catch {
-      response.status(400).json({ error: { code: 'WEBHOOK_PAYLOAD_INVALID', message: 'not JSON' } });
-      return;
-    }
-    const record = event as Record<string, unknown> | null;
-    if (!record || record['type'] !== 'InboundMessage' || typeof record['contactId'] !== 'string') {
-      response.status(400).json({ error: { code: 'WEBHOOK_PAYLOAD_INVALID', message: 'not an InboundMessage' } });
-      return;
-    }
-    response.status(200).json({ status: 'accepted' });
-  });
+  app.post(
+    '/webhooks/ghl',
+    express.raw({ type: () => true, limit: '256kb' }),
+    (request, response) => {
+      const body: unknown = request.body;
+      let event: unknown;
+      try {
+        event = JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : '');
+      } catch {
+        response
+          .status(400)
+          .json({ error: { code: 'WEBHOOK_PAYLOAD_INVALID', message: 'not JSON' } });
+        return;
+      }
+      const record = event as Record<string, unknown> | null;
+      if (
+        !record ||
+        record['type'] !== 'InboundMessage' ||
+        typeof record['contactId'] !== 'string'
+      ) {
+        response
+          .status(400)
+          .json({ error: { code: 'WEBHOOK_PAYLOAD_INVALID', message: 'not an InboundMessage' } });
+        return;
+      }
+      response.status(200).json({ status: 'accepted' });
+    },
+  );
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server?.once('listening', resolve));
 }
@@ -116,10 +128,21 @@ async function startOurs(): Promise<void> {
         processed += 1;
         replies[result.reply.kind] = (replies[result.reply.kind] ?? 0) + 1;
         wired.logger.info(
-          { tenantId: result.tenantId, bot: result.bot, reply: result.reply.kind, durationMs: result.durationMs },
+          {
+            tenantId: result.tenantId,
+            bot: result.bot,
+            reply: result.reply.kind,
+            durationMs: result.durationMs,
+          },
           'inbound message handled',
         );
-        if (notify) send({ type: 'handled', messageId: message.messageId, at: Date.now(), reply: result.reply.kind });
+        if (notify)
+          send({
+            type: 'handled',
+            messageId: message.messageId,
+            at: Date.now(),
+            reply: result.reply.kind,
+          });
       } catch (error) {
         failed += 1;
         throw error;
@@ -161,7 +184,10 @@ process.on('message', (raw: Request) => {
       }
       send({ id: raw.id, data });
     } catch (error) {
-      send({ id: raw.id, error: error instanceof Error ? `${error.name}: ${error.message}` : 'failed' });
+      send({
+        id: raw.id,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : 'failed',
+      });
     }
   })();
 });
@@ -172,6 +198,8 @@ try {
   const address = server?.address() as AddressInfo | null | undefined;
   send({ type: 'ready', port: address?.port ?? 0 });
 } catch (error) {
-  process.stderr.write(`bench server failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `bench server failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 }
