@@ -225,7 +225,6 @@ export {
   MemoryUnitOfWork,
   type MemoryAuditLogOptions,
   type MemoryCacheOptions,
-  type MemoryContactRecord,
   type MemoryContactStoreOptions,
   type MemoryConversationStoreOptions,
   type MemoryCrmGatewayOptions,

@@ -26,7 +26,6 @@ export { OPERATION_VERSIONS, type GhlOperationKey } from './client/operation-ver
 
 // --- resources ---
 export {
-  createCalendarsResource,
   ghlAppointmentSchema,
   ghlCalendarSchema,
   type CalendarsResource,
@@ -51,11 +50,7 @@ export {
   type GhlNote,
   type GhlTask,
 } from './resources/contact-schemas';
-export {
-  createContactsResource,
-  type ContactsResource,
-  type GhlContactSearch,
-} from './resources/contacts-resource';
+export type { ContactsResource, GhlContactSearch } from './resources/contacts-resource';
 export {
   ghlConversationSchema,
   ghlMessageEnvelopeSchema,
@@ -71,14 +66,12 @@ export {
   type GhlSendMessageResult,
 } from './resources/conversation-schemas';
 export {
-  createConversationsResource,
   type ConversationsResource,
   type GhlConversationSearch,
   type GhlMessageTypeFilter,
 } from './resources/conversations-resource';
 export type { GhlCallOptions, GhlRequestFunction } from './resources/ghl-call-options';
 export {
-  createLocationsResource,
   ghlCustomFieldSchema,
   ghlCustomValueSchema,
   ghlLocationSchema,
@@ -88,7 +81,6 @@ export {
   type LocationsResource,
 } from './resources/locations-resource';
 export {
-  createOpportunitiesResource,
   ghlOpportunitySchema,
   ghlPipelineSchema,
   type GhlOpportunity,
@@ -98,14 +90,8 @@ export {
   type GhlPipeline,
   type OpportunitiesResource,
 } from './resources/opportunities-resource';
+export { ghlUserSchema, type GhlUser, type UsersResource } from './resources/users-resource';
 export {
-  createUsersResource,
-  ghlUserSchema,
-  type GhlUser,
-  type UsersResource,
-} from './resources/users-resource';
-export {
-  createWorkflowsResource,
   ghlWorkflowSchema,
   type GhlWorkflow,
   type WorkflowsResource,
