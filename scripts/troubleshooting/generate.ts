@@ -73,7 +73,7 @@ export async function formattedTroubleshooting(): Promise<string> {
 
 /** Whether the page on disk equals what the table produces now. */
 export async function troubleshootingIsCurrent(): Promise<boolean> {
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(TROUBLESHOOTING_PATH, 'utf8');
   } catch {
