@@ -44,7 +44,9 @@ function summary(report: CrashReport): string {
   ].join('\n');
 }
 
-function expectExactlyOnce(report: CrashReport): void {
+function expectExactlyOnce(report: CrashReport, mode: string): void {
+  // The figures go to stderr (not the console, which the test setup guards) for docs/reliability.md.
+  process.stderr.write(`\n[crash-safety ${mode}]\n${summary(report)}\n`);
   const accepted = report.messages.filter((message) =>
     message.answers.some((answer) => answer === 'accepted' || answer === 'duplicate'),
   );
@@ -83,7 +85,7 @@ describe('crash safety: kill -9 mid-stream, restart, exactly once', () => {
         };
       },
     });
-    expectExactlyOnce(report);
+    expectExactlyOnce(report, 'embedded');
   });
 
   it.skipIf(!postgres.available || !redis.available)(
@@ -118,7 +120,7 @@ describe('crash safety: kill -9 mid-stream, restart, exactly once', () => {
         },
       });
       try {
-        expectExactlyOnce(report);
+        expectExactlyOnce(report, 'production');
       } finally {
         const client = new pg.Client({ connectionString: postgres.url });
         await client.connect();
