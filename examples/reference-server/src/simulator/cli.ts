@@ -14,6 +14,7 @@ import { formatProgress, formatSummary, formatTurn } from './format';
 import { runLeads, type LoadSummary } from './load';
 import { ReplyWatcher, sendTurn, type TurnResult } from './replies';
 import { loadScenario } from './scenario';
+import type { ConversationView } from './views';
 
 /** Where the CLI writes and reads. */
 export interface SimulatorIo {
@@ -146,14 +147,20 @@ export async function runSimulator(
     return id;
   };
   const say = async (contactId: string, text: string) => {
-    const watcher = new ReplyWatcher({ client, contactId, ...(tenantId ? { tenantId } : {}) });
-    await watcher.start();
+    const scope = tenantId ? { tenantId } : {};
+    const watcher = new ReplyWatcher({ client, contactId, ...scope });
+    const before = new Set(
+      (await client.outbox({ ...scope, contactId, limit: 1000 })).map((item) => item.id),
+    );
+    watcher.start();
     try {
       const turn = await sendTurn({ ...base, watcher, contactId, text, timeoutMs });
-      const conversation =
-        turn.webhook.status === 'accepted'
-          ? await client.conversation({ contactId, ...(tenantId ? { tenantId } : {}) })
-          : undefined;
+      let conversation: ConversationView | undefined;
+      if (turn.webhook.status === 'accepted') {
+        conversation = await client.conversation({ contactId, ...scope });
+        const outbox = await client.outbox({ ...scope, contactId, limit: 1000 });
+        turn.actions = outbox.filter((item) => !before.has(item.id));
+      }
       for (const line of formatTurn(turn, conversation)) io.out(line);
       turns.push(turn);
     } finally {

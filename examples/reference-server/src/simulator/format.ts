@@ -7,6 +7,18 @@ import type { ConversationView } from './views';
 
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
+/** A fact's value: facts are `{ value, confidence, … }` records or plain values. */
+function factValue(fact: unknown): string | undefined {
+  const value =
+    typeof fact === 'object' && fact !== null && !Array.isArray(fact) && 'value' in fact
+      ? fact.value
+      : fact;
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join('/');
+  if (typeof value === 'object') return undefined;
+  return String(value);
+}
+
 /** The lines printed for one turn: what was sent, the reply, and the bot's decisions. */
 export function formatTurn(turn: TurnResult, conversation?: ConversationView): string[] {
   const lines = [`→ ${turn.contactId}: ${turn.text}`];
@@ -16,9 +28,16 @@ export function formatTurn(turn: TurnResult, conversation?: ConversationView): s
     );
     return lines;
   }
-  const bot = conversation?.bot ? `${conversation.bot} bot` : 'bot';
+  const botName = turn.reply?.bot ?? conversation?.bot;
+  const bot = botName ? `${botName} bot` : 'bot';
   if (turn.reply) {
-    lines.push(`← ${bot} (${seconds(turn.latencyMs ?? 0)}): ${turn.reply.body ?? ''}`);
+    lines.push(`← ${bot} (${seconds(turn.latencyMs ?? 0)}): ${turn.reply.text}`);
+    const sent = turn.actions.some((action) => action.type === 'sendMessage');
+    if (turn.actions.length > 0 && !sent) {
+      lines.push(
+        '  (delivery deferred by the compliance guard, e.g. quiet hours: the send is queued for later)',
+      );
+    }
   } else {
     lines.push(
       '← no reply in time (the contact may be paused, escalated, opted out, or the server in maintenance)',
@@ -26,11 +45,9 @@ export function formatTurn(turn: TurnResult, conversation?: ConversationView): s
   }
   if (conversation) {
     const facts = Object.entries(conversation.facts)
-      .filter(
-        ([, value]) =>
-          value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0),
-      )
-      .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('/') : String(value)}`);
+      .map(([key, fact]) => [key, factValue(fact)] as const)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => `${key}=${value}`);
     const decisions = [
       conversation.stage ? `stage ${conversation.stage}` : undefined,
       conversation.score !== undefined
@@ -48,7 +65,7 @@ export function formatTurn(turn: TurnResult, conversation?: ConversationView): s
     }
     if (facts.length > 0) lines.push(`  facts: ${facts.join(', ')}`);
   }
-  const others = turn.actions.filter((action) => action !== turn.reply);
+  const others = turn.actions.filter((action) => action.type !== 'sendMessage');
   if (others.length > 0) {
     lines.push(
       `  CRM actions: ${others.map((action) => `${action.type}${action.detail ? `(${action.detail})` : ''}`).join(' · ')}`,

@@ -83,7 +83,7 @@ export async function runLeads(options: RunLeadsOptions): Promise<LoadSummary> {
     ...(options.tenantId ? { tenantId: options.tenantId } : {}),
     pollMs: options.pollMs ?? 1000,
   });
-  await watcher.start();
+  watcher.start();
   const latencies: number[] = [];
   const rejected: Record<string, number> = {};
   const progress: LoadProgress = { leadsDone: 0, leads: count, messages: 0, replies: 0 };

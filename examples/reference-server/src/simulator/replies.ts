@@ -1,10 +1,11 @@
 /**
- * Sends one lead message as a signed webhook and waits for the bot's reply, which shows up as a `sendMessage` action
- * in the outbox (in the embedded dry-run mode nothing is sent to GHL; the outbox records it).
+ * Sends one lead message as a signed webhook and waits for the bot's reply. A reply is the bot's outbound message in
+ * the conversation (read through the admin API): that works also when the compliance guard defers the actual send
+ * (quiet hours), where the `sendMessage` action reaches the outbox only later.
  */
 import type { AdminClient, WebhookAnswer } from './admin-client';
 import { buildInboundMessage, signWebhook } from './webhook';
-import type { OutboxItem } from './views';
+import { readConversation, toMillis, type ConversationMessage, type OutboxItem } from './views';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,44 +13,107 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface ReplyWatcherOptions {
   client: AdminClient;
   tenantId?: string;
-  /** Watch one contact (polls `?contactId=`) instead of the whole tenant. */
+  /**
+   * Watch one contact (polls `GET /conversations/:contactId`) instead of the whole tenant (polls the conversation
+   * list, one request for every conversation in flight).
+   */
   contactId?: string;
   /** Pause between polls. @defaultValue 250 (one contact) / 1000 (whole tenant) */
   pollMs?: number;
 }
 
+/** The bot's reply as seen in the conversation. */
+export interface SeenReply {
+  text: string;
+  at: number;
+  bot?: string;
+}
+
 interface Waiter {
-  resolve: (items: OutboxItem[] | undefined) => void;
-  collected: OutboxItem[];
+  /** Inbound message id sent (one-contact mode). */
+  messageId: string;
+  /** Only a reply newer than this counts (list mode). */
+  after: number;
+  resolve: (reply: SeenReply | undefined) => void;
   timer: NodeJS.Timeout;
 }
 
+type Observation = { messages?: ConversationMessage[]; ids?: string[]; last?: ConversationMessage };
+
 /**
- * Polls the outbox and hands new entries to whoever waits for a contact's reply. One watcher serves many concurrent
+ * Polls conversations and hands each new bot reply to whoever waits for it. One watcher serves many concurrent
  * conversations with one request per poll (the admin API allows 100 requests a minute per key).
  */
 export class ReplyWatcher {
   readonly #options: ReplyWatcherOptions;
-  readonly #seen = new Set<string>();
   readonly #waiters = new Map<string, Waiter>();
+  readonly #lastReplyAt = new Map<string, number>();
   #running = false;
   #loop: Promise<void> | undefined;
+  /** The error that stopped polling, if any. */
+  failure: unknown;
 
   constructor(options: ReplyWatcherOptions) {
     this.#options = options;
   }
 
-  async #poll(): Promise<OutboxItem[]> {
-    return this.#options.client.outbox({
-      tenantId: this.#options.tenantId,
-      contactId: this.#options.contactId,
-      limit: 500,
-    });
+  async #observe(): Promise<Map<string, Observation>> {
+    const { client, tenantId, contactId } = this.#options;
+    const observed = new Map<string, Observation>();
+    if (contactId) {
+      const body = await client.api(`/conversations/${encodeURIComponent(contactId)}`, {
+        query: { tenantId },
+      });
+      if (body !== undefined) {
+        const raw = (body as { messages?: { id?: unknown }[] }).messages ?? [];
+        observed.set(contactId, {
+          messages: readConversation(body).messages,
+          ids: raw.map((message) => (typeof message.id === 'string' ? message.id : '')),
+        });
+      }
+      return observed;
+    }
+    const body = (await client.api('/conversations', {
+      query: { tenantId, limit: Math.min(500, Math.max(50, this.#waiters.size * 2)) },
+    })) as { items?: { contactId?: unknown; bot?: unknown; lastMessage?: unknown }[] } | undefined;
+    for (const item of body?.items ?? []) {
+      const last = item.lastMessage as { direction?: unknown; text?: unknown; at?: unknown } | null;
+      if (typeof item.contactId !== 'string' || !last) continue;
+      observed.set(item.contactId, {
+        last: {
+          direction: last.direction === 'outbound' ? 'outbound' : 'inbound',
+          text: typeof last.text === 'string' ? last.text : '',
+          at: toMillis(last.at),
+          ...(typeof item.bot === 'string' ? { bot: item.bot } : {}),
+        },
+      });
+    }
+    return observed;
   }
 
-  /** Marks what is already in the outbox as seen and starts polling. */
-  async start(): Promise<void> {
-    for (const item of await this.#poll()) this.#seen.add(item.id);
+  #dispatch(observed: Map<string, Observation>): void {
+    for (const [contactId, waiter] of this.#waiters) {
+      const observation = observed.get(contactId);
+      if (!observation) continue;
+      let reply: ConversationMessage | undefined;
+      if (observation.messages && observation.ids) {
+        const index = observation.ids.indexOf(waiter.messageId);
+        if (index >= 0) {
+          reply = observation.messages.slice(index + 1).find((m) => m.direction === 'outbound');
+        }
+      } else if (observation.last?.direction === 'outbound' && observation.last.at > waiter.after) {
+        reply = observation.last;
+      }
+      if (!reply) continue;
+      clearTimeout(waiter.timer);
+      this.#waiters.delete(contactId);
+      this.#lastReplyAt.set(contactId, reply.at);
+      waiter.resolve({ text: reply.text, at: reply.at, ...(reply.bot ? { bot: reply.bot } : {}) });
+    }
+  }
+
+  /** Starts polling. */
+  start(): void {
     this.#running = true;
     const pollMs = this.#options.pollMs ?? (this.#options.contactId ? 250 : 1000);
     this.#loop = (async () => {
@@ -57,44 +121,31 @@ export class ReplyWatcher {
         await sleep(pollMs);
         if (!this.#running || this.#waiters.size === 0) continue;
         try {
-          this.#dispatch(await this.#poll());
+          this.#dispatch(await this.#observe());
         } catch (error) {
-          for (const waiter of this.#waiters.values()) clearTimeout(waiter.timer);
-          this.#running = false;
-          const waiters = [...this.#waiters.values()];
-          this.#waiters.clear();
-          for (const waiter of waiters) waiter.resolve(undefined);
           this.failure = error;
+          this.#running = false;
+          for (const contactId of [...this.#waiters.keys()]) this.cancel(contactId);
         }
       }
     })();
   }
 
-  /** The error that stopped polling, if any. */
-  failure: unknown;
-
-  #dispatch(items: OutboxItem[]): void {
-    const fresh = items.filter((item) => !this.#seen.has(item.id));
-    for (const item of fresh) this.#seen.add(item.id);
-    for (const item of fresh) this.#waiters.get(item.contactId)?.collected.push(item);
-    for (const [contactId, waiter] of this.#waiters) {
-      if (waiter.collected.some((item) => item.type === 'sendMessage')) {
-        clearTimeout(waiter.timer);
-        this.#waiters.delete(contactId);
-        waiter.resolve(waiter.collected.sort((a, b) => a.createdAt - b.createdAt));
-      }
-    }
-  }
-
   /**
-   * Waits for the contact's next outbox entries that include a message; `undefined` after `timeoutMs`.
+   * Waits for the bot's reply to `messageId` from `contactId`; `undefined` after `timeoutMs`.
    * Register before sending the webhook, then await the promise.
    */
-  expectReply(contactId: string, timeoutMs: number): Promise<OutboxItem[] | undefined> {
+  expectReply(options: {
+    contactId: string;
+    messageId: string;
+    timeoutMs: number;
+  }): Promise<SeenReply | undefined> {
+    const { contactId } = options;
     return new Promise((resolve) => {
       this.cancel(contactId);
-      const timer = setTimeout(() => this.cancel(contactId), timeoutMs);
-      this.#waiters.set(contactId, { resolve, collected: [], timer });
+      const timer = setTimeout(() => this.cancel(contactId), options.timeoutMs);
+      const after = this.#lastReplyAt.get(contactId) ?? 0;
+      this.#waiters.set(contactId, { messageId: options.messageId, after, resolve, timer });
     });
   }
 
@@ -110,6 +161,7 @@ export class ReplyWatcher {
   /** Stops polling. */
   async stop(): Promise<void> {
     this.#running = false;
+    for (const contactId of [...this.#waiters.keys()]) this.cancel(contactId);
     await this.#loop;
   }
 }
@@ -117,15 +169,16 @@ export class ReplyWatcher {
 /** One message of a lead and what came back. */
 export interface TurnResult {
   contactId: string;
+  messageId: string;
   text: string;
   webhook: WebhookAnswer;
   sentAt: number;
-  /** The bot's reply (a `sendMessage` outbox action), if it came in time. */
-  reply?: OutboxItem;
-  /** Every CRM action of the turn (the reply, tags, fields, opportunity moves …). */
-  actions: OutboxItem[];
-  /** Webhook sent → reply recorded (server timestamp when it has one). */
+  /** The bot's reply, if it came in time. */
+  reply?: SeenReply;
+  /** Webhook sent → reply recorded (server timestamp; same machine in the embedded mode). */
   latencyMs?: number;
+  /** CRM actions of the turn (filled by callers that read the outbox). */
+  actions: OutboxItem[];
 }
 
 /** Options of {@link sendTurn}. */
@@ -144,24 +197,35 @@ export interface SendTurnOptions {
 export async function sendTurn(options: SendTurnOptions): Promise<TurnResult> {
   const { client, watcher, contactId, text } = options;
   const event = buildInboundMessage({ locationId: options.locationId, contactId, body: text });
+  const messageId = String(event['messageId']);
   const signed = signWebhook(event, options.privateKeyPem);
-  const waiting = watcher.expectReply(contactId, options.timeoutMs ?? 30_000);
+  const waiting = watcher.expectReply({
+    contactId,
+    messageId,
+    timeoutMs: options.timeoutMs ?? 30_000,
+  });
   const sentAt = Date.now();
-  const webhook = await client.postWebhook(signed);
+  const base = { contactId, messageId, text, sentAt, actions: [] };
+  let webhook: WebhookAnswer;
+  try {
+    webhook = await client.postWebhook(signed);
+  } catch (error) {
+    watcher.cancel(contactId);
+    throw error;
+  }
   if (webhook.status !== 'accepted') {
     watcher.cancel(contactId);
-    return { contactId, text, webhook, sentAt, actions: [] };
+    return { ...base, webhook };
   }
-  const actions = await waiting;
-  if (!actions) {
+  const reply = await waiting;
+  if (!reply) {
     if (watcher.failure) {
-      throw watcher.failure instanceof Error ? watcher.failure : new Error(String(watcher.failure));
+      throw watcher.failure instanceof Error
+        ? watcher.failure
+        : new Error('polling the admin API failed');
     }
-    return { contactId, text, webhook, sentAt, actions: [] };
+    return { ...base, webhook };
   }
-  const reply = actions.find((item) => item.type === 'sendMessage');
-  const receivedAt = Date.now();
-  const latencyMs =
-    reply && reply.createdAt >= sentAt ? reply.createdAt - sentAt : receivedAt - sentAt;
-  return { contactId, text, webhook, sentAt, actions, latencyMs, ...(reply ? { reply } : {}) };
+  const latencyMs = reply.at >= sentAt ? reply.at - sentAt : Date.now() - sentAt;
+  return { ...base, webhook, reply, latencyMs };
 }

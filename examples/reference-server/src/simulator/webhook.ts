@@ -38,6 +38,7 @@ export function buildInboundMessage(input: InboundMessageInput): Record<string, 
     messageType: 'SMS',
     messageId: input.messageId ?? `sim-msg-${randomUUID()}`,
     status: 'delivered',
+    conversationProviderId: 'enterprisehub-simulator',
     timestamp: at,
     webhookId: randomUUID(),
   };
