@@ -14,9 +14,10 @@ function factValue(fact: unknown): string | undefined {
       ? fact.value
       : fact;
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(String).join('/');
-  if (typeof value === 'object') return undefined;
-  return String(value);
+  if (Array.isArray(value)) return value.map((item) => factValue(item) ?? '?').join('/');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }
 
 /** The lines printed for one turn: what was sent, the reply, and the bot's decisions. */
