@@ -80,6 +80,14 @@ interface PhaseResult {
   handledTwice: number;
   rejected: number;
   timedOut: number;
+  /** Messages per CPU-second of all server processes together (independent of the machine's other load). */
+  perCpuSecond: number | null;
+}
+
+async function cpuMs(topology: Topology): Promise<number> {
+  const servers = [...new Set([...topology.web, ...topology.workers])];
+  const stats = await Promise.all(servers.map((server) => server.stats()));
+  return stats.reduce((sum, stat) => sum + stat.cpuMs, 0);
 }
 
 async function phase(
@@ -89,6 +97,7 @@ async function phase(
   const tracker = new HandledTracker();
   tracker.listen(topology.workers);
   const prefix = idPrefix();
+  const cpuBefore = await cpuMs(topology);
   const run: LeadRun = await runLeads({
     web: topology.web,
     tracker,
@@ -99,6 +108,7 @@ async function phase(
   });
   // Let late outbox commits land (a handled push follows the commit, so this is only a safety margin).
   await new Promise((resolve) => setTimeout(resolve, 200));
+  const cpuUsed = (await cpuMs(topology)) - cpuBefore;
   const collector = topology.workers[0] ?? topology.web[0];
   const replies = (await collector?.collect()) ?? [];
   const byMessage = new Map<string, number[]>();
@@ -138,9 +148,10 @@ async function phase(
     handledTwice,
     rejected: run.rejected,
     timedOut: run.timedOut,
+    perCpuSecond: cpuUsed > 0 ? round((latencies.length / cpuUsed) * 1000, 0) : null,
   };
   out(
-    `${options.label.padEnd(44)} ${String(result.perSecond ?? 'n/a').padStart(5)} msg/s  p50 ${result.p50 ?? 'n/a'} ms  p95 ${result.p95 ?? 'n/a'} ms  p99 ${result.p99 ?? 'n/a'} ms  (${result.handled}/${result.messages} replied; no reply ${noReply}, >1 reply ${multipleReplies}, handled twice ${handledTwice}, rejected ${run.rejected}, timed out ${run.timedOut})`,
+    `${options.label.padEnd(44)} ${String(result.perSecond ?? 'n/a').padStart(5)} msg/s  p50 ${result.p50 ?? 'n/a'} ms  p95 ${result.p95 ?? 'n/a'} ms  p99 ${result.p99 ?? 'n/a'} ms  ${result.perCpuSecond ?? 'n/a'} msg/CPU-s  (${result.handled}/${result.messages} replied; no reply ${noReply}, >1 reply ${multipleReplies}, handled twice ${handledTwice}, rejected ${run.rejected}, timed out ${run.timedOut})`,
   );
   return result;
 }
@@ -173,7 +184,7 @@ function figuresFor(options: {
             met: atLeast(flat.perSecond, options.throughputTarget),
           }
         : {}),
-      note: `${flat.messages} messages, p50 ${flat.p50} / p95 ${flat.p95} / p99 ${flat.p99} ms flat out`,
+      note: `${flat.messages} messages, p50 ${flat.p50} / p95 ${flat.p95} / p99 ${flat.p99} ms flat out; ${flat.perCpuSecond} msg per server CPU-second`,
     },
   ];
   if (paced) {

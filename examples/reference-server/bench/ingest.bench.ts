@@ -81,12 +81,17 @@ interface Run {
   non2xx: number;
   errors: number;
   total: number;
+  /** Requests per CPU-second of the server process (independent of how much CPU other processes take). */
+  perCpuSecond: number;
 }
 
 async function measure(server: BenchServer, pool: RequestPool): Promise<Run> {
   await drive(server, { seconds: WARMUP_SECONDS, pool });
+  const before = await server.stats();
   const result = await drive(server, { seconds: SECONDS, pool });
+  const after = await server.stats();
   return {
+    perCpuSecond: Math.round((result['2xx'] / Math.max(1, after.cpuMs - before.cpuMs)) * 1000),
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -113,11 +118,11 @@ async function compare(
     { server: `ours (${mode})`, ...oursRun },
   ];
   out(
-    `${'server'.padEnd(22)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`,
+    `${'server'.padEnd(22)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'req/CPU-s'.padStart(10)}`,
   );
   for (const row of rows)
     out(
-      `${row.server.padEnd(22)} ${String(row.rps).padStart(7)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)}`,
+      `${row.server.padEnd(22)} ${String(row.rps).padStart(7)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${String(row.perCpuSecond).padStart(10)}`,
     );
   const clean = oursRun.non2xx === 0 && oursRun.errors === 0;
   const figures: Figure[] = [
@@ -135,6 +140,13 @@ async function compare(
       target: `≥ ${target}`,
       met: clean ? atLeast(ratio, target) : false,
       ...(clean ? {} : { note: `${oursRun.non2xx} non-2xx, ${oursRun.errors} errors` }),
+    },
+    {
+      figure: `ingest ${mode}: ratio per server CPU-second`,
+      value:
+        bareRun.perCpuSecond > 0 ? round(oursRun.perCpuSecond / bareRun.perCpuSecond, 2) : null,
+      unit: '',
+      note: `load-independent: bare ${bareRun.perCpuSecond}, ours ${oursRun.perCpuSecond} req per CPU-s`,
     },
     {
       figure: `ingest ${mode}: ours p99`,

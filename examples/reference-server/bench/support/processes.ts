@@ -4,6 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,9 +64,7 @@ export function benchTenantsFile(): Promise<string> {
       },
     };
     await writeFile(file, JSON.stringify({ tenants: [tenant] }));
-    process.once('exit', () => {
-      void rm(dir, { recursive: true, force: true });
-    });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return file;
   })();
   return tenantsFile;

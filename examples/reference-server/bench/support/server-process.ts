@@ -38,6 +38,8 @@ export interface ServerStats {
   rssMb: number;
   heapUsedMb: number;
   failed: number;
+  /** CPU time this process has used (user + system), ms: load-independent cost figures. */
+  cpuMs: number;
 }
 
 const send = (message: unknown): void => {
@@ -53,7 +55,9 @@ let server: Server | undefined;
 
 function stats(): ServerStats {
   const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
   return {
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     processed,
     failed,
     replies,
