@@ -34,6 +34,7 @@ import { countJobs, createDependencyChecks } from './setup/dependencies';
 import { createSharedPorts } from './setup/shared-ports';
 import { createGhlCrm } from './setup/ghl-crm';
 import { createLlm } from './setup/llm';
+import { startAdminStateSync } from './admin/admin-state';
 import type { Runtime, RuntimeSecrets, RuntimeStores } from './runtime';
 import type { ReadinessReport } from './routes/health';
 
@@ -304,5 +305,8 @@ export async function createRuntime(
     },
   };
   closeSteps.push(() => queue.close());
+  // Keys live in the store; tenants, rules, silences, acknowledgements and maintenance changed through the admin
+  // API are re-applied now and kept in sync (every instance, web and worker).
+  await startAdminStateSync(runtime);
   return runtime;
 }

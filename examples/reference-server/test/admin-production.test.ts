@@ -9,6 +9,7 @@ import { generateKeyringEnvValue } from '@enterprisehub/core';
 import { requireService, uniqueName } from '@test-support/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncAdminState } from '../src/admin/admin-state';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const postgres = await requireService('postgres');
@@ -113,6 +114,54 @@ describe.skipIf(!postgres.available || !redis.available)(
       const limited = await call(serverB, 'GET /maintenance', { key });
       expect(limited.status).toBe(429);
       expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+    });
+
+    it('maintenance switched on A reaches B (its bots follow the stored switch)', async () => {
+      expect((await call(serverA, 'PUT /maintenance', { body: { enabled: true } })).status).toBe(
+        200,
+      );
+      expect((await call(serverB, 'GET /maintenance')).body).toEqual({ enabled: true });
+      serverB.runtime.maintenance.enabled = false;
+      await syncAdminState(serverB.runtime);
+      expect(serverB.runtime.maintenance.enabled).toBe(true);
+      await call(serverA, 'PUT /maintenance', { body: { enabled: false } });
+      await syncAdminState(serverB.runtime);
+      expect(serverB.runtime.maintenance.enabled).toBe(false);
+    });
+
+    it('a rule added on A is evaluated by B; its alert is acknowledged through A', async () => {
+      const rule = {
+        id: 'prod_test_floor',
+        name: 'Test floor',
+        severity: 'warning',
+        metric: 'error_rate',
+        operator: 'gte',
+        threshold: 0,
+        minSamples: 0,
+      };
+      expect((await call(serverA, 'POST /alerts/rules', { body: rule })).status).toBe(201);
+      await syncAdminState(serverB.runtime);
+      const engineB = serverB.runtime.observability.alerts;
+      expect(engineB.getRule(rule.id)).toBeDefined();
+      await engineB.evaluate();
+      const firing = engineB.alerts({ state: 'firing' }).find((alert) => alert.ruleId === rule.id);
+      expect(firing?.id).toBeDefined();
+      const id = firing?.id ?? '';
+      const listed = (await call(serverA, 'GET /alerts?status=firing')).body['items'] as {
+        id: string;
+      }[];
+      expect(listed.map((item) => item.id)).toContain(id);
+      const ack = await call(serverA, `POST /alerts/${id}/acknowledge`);
+      expect(ack.status).toBe(200);
+      const acknowledged = (await call(serverB, 'GET /alerts?status=acknowledged')).body[
+        'items'
+      ] as { id: string }[];
+      expect(acknowledged.map((item) => item.id)).toContain(id);
+      await syncAdminState(serverB.runtime);
+      await engineB.idle();
+      expect(engineB.getAlert(firing?.fingerprint ?? '')?.acknowledgedAt).toEqual(
+        expect.any(Number),
+      );
     });
   },
 );

@@ -8,6 +8,7 @@ import {
 import { alertRuleSchema, silenceInputSchema, type Silence } from '@enterprisehub/observability';
 import { z } from 'zod';
 import { notFound, requireAllTenants, type AdminContext } from '../../admin/admin-context';
+import { saveAcknowledgement } from '../../admin/admin-state';
 import type { Caller } from '../../admin/credentials';
 import { defineRoute, type AdminRoute } from '../../admin/route-spec';
 
@@ -86,27 +87,33 @@ export function alertRoutes(context: AdminContext): AdminRoute[] {
   const { runtime } = context;
   const engine = runtime.observability.alerts;
   const store = runtime.stores.admin;
-  const history = async (
+  const records = async (
     caller: Caller,
     status: AlertRecord['status'] | undefined,
     limit: number,
-  ) => {
+  ): Promise<{ record: AlertRecord; tenantId: string }[]> => {
     const tenantIds =
       caller.scope === '*'
         ? [GLOBAL_TENANT_ID, ...runtime.tenants.list().map((tenant) => tenant.id)]
         : [caller.scope];
     const lists = await Promise.all(
       tenantIds.map(async (tenantId) =>
-        (await engine.history({ tenantId, limit, ...(status ? { status } : {}) })).map((record) =>
-          toItem(record, tenantId),
+        (await engine.history({ tenantId, limit, ...(status ? { status } : {}) })).map(
+          (record) => ({ record, tenantId }),
         ),
       ),
     );
     return lists
       .flat()
-      .sort((a, b) => b.firedAt - a.firedAt)
+      .sort((a, b) => b.record.firedAt - a.record.firedAt)
       .slice(0, limit);
   };
+  const history = async (
+    caller: Caller,
+    status: AlertRecord['status'] | undefined,
+    limit: number,
+  ): Promise<z.output<typeof alertItemSchema>[]> =>
+    (await records(caller, status, limit)).map(({ record, tenantId }) => toItem(record, tenantId));
   const silenceView = (silence: Silence): z.output<typeof silenceSchema> => {
     const now = runtime.clock.now();
     return {
@@ -142,16 +149,33 @@ export function alertRoutes(context: AdminContext): AdminRoute[] {
       }),
       handle: async ({ caller, params }) => {
         const id = params['id'] ?? '';
-        const visible = (await history(caller, undefined, 500)).find((item) => item.id === id);
-        const live = engine.getAlert(id);
-        if (!visible && !(caller.scope === '*' && live)) throw notFound('alert');
+        const found = (await records(caller, undefined, 1000)).find(
+          (entry) => entry.record.id === id,
+        );
+        if (!found) throw notFound('alert');
+        if (found.record.status === 'resolved') {
+          throw new EnterpriseHubError({
+            code: 'VALIDATION_FAILED',
+            message: 'The alert is resolved; only firing alerts can be acknowledged.',
+          });
+        }
         const result = await engine.acknowledge({ fingerprint: id, by: caller.keyId });
-        if (result.kind === 'not_found') throw notFound('firing alert');
+        if (result.kind !== 'not_found') {
+          return {
+            body: {
+              id,
+              status: 'acknowledged',
+              acknowledgedAt: result.alert.acknowledgedAt ?? runtime.clock.now(),
+            },
+          };
+        }
+        // Tracked by another process (the worker evaluates): recorded for it, history updated now.
+        const acknowledged = await saveAcknowledgement(runtime, { ...found, by: caller.keyId });
         return {
           body: {
             id,
             status: 'acknowledged',
-            acknowledgedAt: result.alert.acknowledgedAt ?? runtime.clock.now(),
+            acknowledgedAt: acknowledged.acknowledgedAt ?? runtime.clock.now(),
           },
         };
       },

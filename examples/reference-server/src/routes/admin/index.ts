@@ -12,7 +12,7 @@ import {
   toEnterpriseHubError,
 } from '@enterprisehub/core';
 import type { AdminContext } from '../../admin/admin-context';
-import { restoreAdminState, saveRules, saveTenant, syncSilences } from '../../admin/admin-state';
+import { saveRules, saveTenant, syncSilences } from '../../admin/admin-state';
 import { createCostHistory } from '../../admin/cost-history';
 import { CredentialVerifier, type Caller } from '../../admin/credentials';
 import { buildOpenApiDocument, defineRoute, type AdminRoute } from '../../admin/route-spec';
@@ -25,7 +25,6 @@ import { tenantRoutes } from './tenants';
 
 const API_VERSION = '1.0.0';
 const RATE_WINDOW_MS = 60_000;
-const SILENCE_SYNC_MS = 30_000;
 
 interface Issue {
   path: string;
@@ -83,26 +82,7 @@ export function adminRoutes(runtime: Runtime): Router {
     saveTenant: (tenant) => saveTenant(runtime, tenant),
   };
 
-  // Persisted admin state (tenants, rules, maintenance, silences) is re-applied at start; requests wait for it.
-  const ready = restoreAdminState(runtime).catch((error: unknown) => {
-    logger.error({ error }, 'admin state could not be restored');
-  });
-  let stopped = false;
-  let timer: { cancel(): void } | undefined;
-  const scheduleSync = (): void => {
-    timer = runtime.clock.setTimer(() => {
-      if (stopped) return;
-      syncSilences(runtime)
-        .catch((error: unknown) => logger.warn({ error }, 'silence sync failed'))
-        .finally(scheduleSync);
-    }, SILENCE_SYNC_MS);
-  };
-  scheduleSync();
-  runtime.onClose(() => {
-    stopped = true;
-    timer?.cancel();
-    costHistory.close();
-  });
+  runtime.onClose(() => costHistory.close());
 
   const routes = adminRouteList(context);
   const openApiRoute = defineRoute({
@@ -135,7 +115,6 @@ export function adminRoutes(runtime: Runtime): Router {
     (request, response) => {
       void (async () => {
         try {
-          await ready;
           const query = route.query ? route.query.safeParse(request.query) : undefined;
           if (query && !query.success) {
             send(response, {

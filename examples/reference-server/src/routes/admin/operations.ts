@@ -202,7 +202,16 @@ export function operationRoutes(context: AdminContext): AdminRoute[] {
       tag: 'maintenance',
       summary: 'Whether deployment-wide maintenance mode is on (webhooks accepted, bots silent).',
       response: z.object({ enabled: z.boolean() }),
-      handle: async () => Promise.resolve({ body: { enabled: runtime.maintenance.enabled } }),
+      handle: async () => {
+        // The stored switch is the truth shared by instances; this process follows it.
+        const stored = await stores.admin.getSetting({ name: MAINTENANCE_SETTING });
+        const enabled =
+          typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+            ? stored['enabled'] === true
+            : runtime.maintenance.enabled;
+        runtime.maintenance.enabled = enabled;
+        return { body: { enabled } };
+      },
     }),
     defineRoute({
       method: 'put',
