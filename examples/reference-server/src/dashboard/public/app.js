@@ -197,11 +197,12 @@ async function refreshConversations() {
 
 function renderSla(rows) {
   const container = $('sla');
-  const sla = (rows ?? []).filter((row) => row.count > 0 || row.target);
+  const all = rows ?? [];
+  const sla = all.filter((row) => row.count > 0);
   if (sla.length === 0) return emptyChart(container, 'No bot operations measured yet.');
   const rowHeight = 44;
   const left = 150;
-  const width = 560;
+  const width = 460;
   const max = Math.max(
     1,
     ...sla.flatMap((row) => [row.p99 ?? 0, row.target?.p99 ?? 0, row.target?.p95 ?? 0]),
@@ -270,7 +271,7 @@ function renderSla(rows) {
     svg(
       'text',
       { x: left + 18, y: legendY, class: 'legend' },
-      'target (ms) · red bar = over target',
+      `target · red = over${all.length > sla.length ? ` · ${all.length - sla.length} hidden (no samples)` : ''}`,
     ),
   );
   container.replaceChildren(chart);
@@ -355,8 +356,12 @@ function renderHandoffs(handoffs) {
       chart.append(
         svg(
           'text',
-          { x: (x1 + x2) / 2, y: 90 + up * lift * 0.9 + 4, 'text-anchor': 'middle' },
-          `${flow.from}→${flow.to} ${flow.count}`,
+          {
+            x: (x1 + x2) / 2,
+            y: 90 + up * (lift * 0.8 + 8) + (up > 0 ? 8 : 0),
+            'text-anchor': 'middle',
+          },
+          `${flow.from} → ${flow.to}: ${flow.count}`,
         ),
       );
     });
