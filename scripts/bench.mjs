@@ -79,7 +79,9 @@ for (const script of scripts) {
   }
   if (written.length === 0) {
     // Package benches that print their own tables: carry their lines that name a target into the summary.
-    for (const line of output.split('\n').filter((text) => /target/i.test(text))) {
+    for (const line of output
+      .split('\n')
+      .filter((text) => /target/i.test(text) && !text.includes('(index)'))) {
       figures.push({
         bench: name.split('/').at(-1).replace('.bench.ts', ''),
         figure: line.trim().replace(/\s+/g, ' '),

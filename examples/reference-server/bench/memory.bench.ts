@@ -27,6 +27,7 @@ import {
 } from './support/results';
 import { HandledTracker, Pacer, runLeads } from './support/conversations';
 import { productionEnv, startServer, tempDataDir, type BenchServer } from './support/processes';
+import type { ServerStats } from './support/server-process';
 import { closeSender, idPrefix } from './support/webhooks';
 
 const CONVERSATIONS = Number(process.env['BENCH_MEMORY_CONVERSATIONS'] ?? 500);
@@ -40,12 +41,18 @@ const RSS_TARGET_MB = 300;
 async function fill(
   server: BenchServer,
   options: { count: number; prefix: string },
-): Promise<{ rejected: number; timedOut: number; seconds: number }> {
+): Promise<{
+  rejected: number;
+  timedOut: number;
+  seconds: number;
+  midpoint: ServerStats | undefined;
+}> {
   const tracker = new HandledTracker();
   tracker.listen([server]);
   const started = Date.now();
   let rejected = 0;
   let timedOut = 0;
+  let midpoint: ServerStats | undefined;
   for (let first = 0; first < options.count; first += CHUNK) {
     const run = await runLeads({
       web: [server],
@@ -58,6 +65,7 @@ async function fill(
     });
     rejected += run.rejected;
     timedOut += run.timedOut;
+    if (!midpoint && first + CHUNK >= options.count / 2) midpoint = await server.gc();
     const done = first + CHUNK;
     if (done % 2500 === 0 || done >= options.count) {
       const stats = await server.stats();
@@ -66,7 +74,7 @@ async function fill(
       );
     }
   }
-  return { rejected, timedOut, seconds: Math.round((Date.now() - started) / 1000) };
+  return { rejected, timedOut, seconds: Math.round((Date.now() - started) / 1000), midpoint };
 }
 
 /** Least-squares slope of y over x. */
@@ -174,8 +182,11 @@ async function measure(options: {
       `  after ${CONVERSATIONS} conversations and GC: rss ${after.rssMb} MB, heap ${after.heapUsedMb} MB (handled ${stats.processed}, replies ${JSON.stringify(stats.replies)})`,
     );
     const full = CONVERSATIONS >= TARGET_CONVERSATIONS;
+    // Per-conversation cost from the second half of the fill (post-GC at halfway and at the end), so start-up
+    // and warm-up memory (JIT code, pools, caches) are not counted per conversation.
+    const mid = filled.midpoint ?? baseline;
     const perConversationKb =
-      ((after.rssMb - baseline.rssMb) * 1024) / Math.max(1, stats.processed);
+      ((after.rssMb - mid.rssMb) * 1024) / Math.max(1, stats.processed - mid.processed);
     const projected = round(
       after.rssMb +
         ((TARGET_CONVERSATIONS - CONVERSATIONS) * Math.max(0, perConversationKb)) / 1024,

@@ -142,7 +142,14 @@ export async function runLeads(options: RunLeadsOptions): Promise<LeadRun> {
         phone: `+1512555${String(leadNumber % 10_000).padStart(4, '0')}`,
       });
       sentAt.set(messageId, Date.now());
-      const status = await postWebhook(server.url, signed).catch(() => 0);
+      // Like GHL, retry a delivery that failed at the connection or got a 5xx (same signed body: a duplicate if it
+      // was in fact stored).
+      let status = 0;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        status = await postWebhook(server.url, signed).catch(() => 0);
+        if (status !== 0 && status < 500) break;
+        await sleep(200 * (attempt + 1));
+      }
       if (status !== 200) {
         rejected += 1;
         sentAt.delete(messageId);
