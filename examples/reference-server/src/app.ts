@@ -7,6 +7,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { sendError, errorHandler } from './routes/http-error';
 import { healthRoutes } from './routes/health';
 import { oauthRoutes } from './routes/oauth';
+import { createOAuthStateSigner } from './setup/oauth-state';
 import { createWebhookIngest } from './routes/webhook-ingest';
 import { webhookRoutes } from './routes/webhooks';
 import { adminRoutes } from './routes/admin/index';
@@ -128,7 +129,13 @@ export function createApp(runtime: Runtime): Express {
   );
   if (runtime.ghl.oauth) {
     app.use(
-      oauthRoutes({ oauth: runtime.ghl.oauth, tenants: runtime.tenants, logger: runtime.logger }),
+      oauthRoutes({
+        oauth: runtime.ghl.oauth,
+        tenants: runtime.tenants,
+        logger: runtime.logger,
+        state: createOAuthStateSigner({ secret: runtime.secrets.jwtSecret, clock: runtime.clock }),
+        secureCookie: runtime.config.PUBLIC_URL?.startsWith('https:') ?? false,
+      }),
     );
   }
   app.use('/api/v1', adminRoutes(runtime));
