@@ -65,6 +65,11 @@ async function createPool(
   // An idle client losing its connection emits 'error' on the pool; without a listener that
   // would crash the process. The next query reports the outage as STORE_UNAVAILABLE instead.
   pool.on('error', () => undefined);
+  // A checked-out client has no pool listener: a connection dropped mid-checkout (pg_terminate_backend, failover)
+  // would emit an unhandled 'error' and crash the process. The query in flight still rejects with the error.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 
