@@ -48,7 +48,8 @@ const LINES = [
   'Can we see a house this weekend?',
 ];
 
-function buildMessages(leads: number, perLead: number): StreamedMessage[] {
+/** Builds `leads × perLead` signed InboundMessage webhooks, alternating tenants A and B. */
+export function buildMessages(leads: number, perLead: number): StreamedMessage[] {
   const run = Math.random().toString(36).slice(2, 8);
   const messages: StreamedMessage[] = [];
   for (let lead = 0; lead < leads; lead += 1) {
@@ -80,7 +81,8 @@ function buildMessages(leads: number, perLead: number): StreamedMessage[] {
   return messages;
 }
 
-async function deliver(baseUrl: string, message: StreamedMessage): Promise<string> {
+/** POSTs one webhook and records the answer. */
+export async function deliver(baseUrl: string, message: StreamedMessage): Promise<string> {
   try {
     const answer = await send(`${baseUrl}/webhooks/ghl`, {
       method: 'POST',
@@ -99,11 +101,12 @@ async function deliver(baseUrl: string, message: StreamedMessage): Promise<strin
   }
 }
 
-const answered200 = (message: StreamedMessage) =>
+/** Whether GHL got a 200 for this message at least once. */
+export const answered200 = (message: StreamedMessage) =>
   message.answers.some((answer) => answer === 'accepted' || answer === 'duplicate');
 
 /** Streams each lead's messages in order (leads in parallel) until `stop()` is true. */
-async function stream(
+export async function stream(
   baseUrl: string,
   messages: StreamedMessage[],
   stop: () => boolean,
@@ -125,7 +128,8 @@ async function stream(
   );
 }
 
-async function queueIsIdle(baseUrl: string): Promise<boolean> {
+/** Whether `/ready` reports no waiting jobs. */
+export async function queueIsIdle(baseUrl: string): Promise<boolean> {
   try {
     const ready = await send(`${baseUrl}/ready`);
     const report = ready.json as {
@@ -211,42 +215,7 @@ export async function runCrashScenario(options: {
 
     const stores = await options.openStores();
     try {
-      const lost: string[] = [];
-      const duplicated: string[] = [];
-      const conversations = new Map<string, Awaited<ReturnType<ConversationStore['get']>>>();
-      for (const message of messages.filter(answered200)) {
-        const key = `${message.tenantId}/${message.contactId}`;
-        if (!conversations.has(key))
-          conversations.set(
-            key,
-            await stores.conversations.get({
-              tenantId: message.tenantId,
-              contactId: message.contactId,
-            }),
-          );
-        const entries = await stores.outbox.list({
-          tenantId: message.tenantId,
-          contactId: message.contactId,
-          limit: 1_000,
-        });
-        const replies = entries.filter(
-          (entry) =>
-            entry.action.type === 'sendMessage' &&
-            entry.action.idempotencyKey.includes(`:msg:${message.messageId}:`),
-        );
-        const state = conversations.get(key);
-        const inboundCopies =
-          state?.messages.filter((item) => item.id === message.messageId).length ?? 0;
-        const outboundCopies =
-          state?.messages.filter((item) => item.id.startsWith(`out:msg:${message.messageId}`))
-            .length ?? 0;
-        if (replies.length === 0 || inboundCopies === 0) lost.push(message.messageId);
-        if (inboundCopies > 1 || (outboundCopies > 0 && replies.length !== outboundCopies))
-          duplicated.push(message.messageId);
-        // A second full turn for the same message would append a second, differently keyed reply.
-        const keys = new Set(replies.map((entry) => entry.action.idempotencyKey));
-        if (keys.size !== replies.length) duplicated.push(message.messageId);
-      }
+      const { lost, duplicated } = await checkExactlyOnce(messages, stores);
       return {
         messages,
         acceptedBeforeCrash,
@@ -261,4 +230,48 @@ export async function runCrashScenario(options: {
   } finally {
     await second.crash();
   }
+}
+
+/** For every message answered 200: a reply in the outbox and one inbound copy in the conversation, none twice. */
+export async function checkExactlyOnce(
+  messages: StreamedMessage[],
+  stores: StoreView,
+): Promise<{ lost: string[]; duplicated: string[] }> {
+  const lost: string[] = [];
+  const duplicated: string[] = [];
+  const conversations = new Map<string, Awaited<ReturnType<ConversationStore['get']>>>();
+  for (const message of messages.filter(answered200)) {
+    const key = `${message.tenantId}/${message.contactId}`;
+    if (!conversations.has(key))
+      conversations.set(
+        key,
+        await stores.conversations.get({
+          tenantId: message.tenantId,
+          contactId: message.contactId,
+        }),
+      );
+    const entries = await stores.outbox.list({
+      tenantId: message.tenantId,
+      contactId: message.contactId,
+      limit: 1_000,
+    });
+    const replies = entries.filter(
+      (entry) =>
+        entry.action.type === 'sendMessage' &&
+        entry.action.idempotencyKey.includes(`:msg:${message.messageId}:`),
+    );
+    const state = conversations.get(key);
+    const inboundCopies =
+      state?.messages.filter((item) => item.id === message.messageId).length ?? 0;
+    const outboundCopies =
+      state?.messages.filter((item) => item.id.startsWith(`out:msg:${message.messageId}`)).length ??
+      0;
+    if (replies.length === 0 || inboundCopies === 0) lost.push(message.messageId);
+    if (inboundCopies > 1 || (outboundCopies > 0 && replies.length !== outboundCopies))
+      duplicated.push(message.messageId);
+    // A second full turn for the same message would append a second, differently keyed reply.
+    const keys = new Set(replies.map((entry) => entry.action.idempotencyKey));
+    if (keys.size !== replies.length) duplicated.push(message.messageId);
+  }
+  return { lost, duplicated };
 }
