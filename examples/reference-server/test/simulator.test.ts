@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { parseWebhookEvent } from '@enterprisehub/ghl';
 import { buildWebhookEvent } from '@enterprisehub/ghl/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +163,24 @@ describe('simulator CLI', () => {
     expect(output).toMatch(/CRM actions: .*addTags/);
     expect(output).toMatch(/decisions: stage \w+/);
     expect(io.errors.join('')).toContain(`--contact ${turn?.contactId}`);
+  });
+
+  it('interactive mode reads lines (also piped ones typed ahead) and /new starts another lead', async () => {
+    const io = captureIo();
+    const input = Readable.from([
+      'Thinking about selling my house in Cedar Park\n',
+      '/new\n',
+      'I want to buy in Mueller under 600k\n',
+      '/quit\n',
+    ]);
+    const run = await runSimulator(['--url', server.baseUrl, '--data-dir', server.dataDir], {
+      ...io,
+      input,
+    });
+    expect(run.turns).toHaveLength(2);
+    expect(run.turns[0]?.contactId).not.toBe(run.turns[1]?.contactId);
+    expect(run.turns.every((turn) => turn.reply !== undefined)).toBe(true);
+    expect(io.lines.join('\n')).toMatch(/← seller bot[\s\S]*← buyer bot/);
   });
 
   it('runs a scenario file with several contacts, continuing each conversation', async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AdminClient } from './admin-client';
@@ -217,22 +217,20 @@ async function interactive(options: {
   io.err.write(
     `Interactive simulator: you are lead ${contact}. Type a message; /new for a new lead, /quit to leave.\n`,
   );
+  // The async iterator buffers lines typed (or piped) while a reply is awaited.
+  const prompt = () => io.err.write('you> ');
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question('you> ')).trim();
-      } catch {
-        return; // input closed
-      }
-      if (line === '') continue;
+    prompt();
+    for await (const raw of rl) {
+      const line = raw.trim();
       if (line === '/quit' || line === '/exit') return;
       if (line === '/new') {
         contact = options.newContact();
         io.err.write(`new lead ${contact}\n`);
-        continue;
+      } else if (line !== '') {
+        await options.say(contact, line);
       }
-      await options.say(contact, line);
+      prompt();
     }
   } finally {
     rl.close();
