@@ -1,6 +1,6 @@
 /** CI checks for the generated and included docs (issue 11): troubleshooting page and compiled guide snippets. */
 import { describe, expect, it } from 'vitest';
-import { checkDocs } from '../scripts/doc-snippets/check';
+import { checkDocs, checkGuideSource } from '../scripts/doc-snippets/check';
 import {
   renderTroubleshooting,
   troubleshootingIsCurrent,
@@ -31,7 +31,48 @@ describe('docs/troubleshooting.md', () => {
 });
 
 describe('guide snippets', () => {
-  it('every ts block in docs/*.md is an include of a compiled docs/snippets file (or a counted legacy block)', () => {
+  it('every ts block in docs/*.md is an include of a compiled docs/snippets file (no allowance)', () => {
     expect(checkDocs()).toEqual([]);
+  });
+
+  it('fails a plain ts or js block, a stale include and an include of a missing file', () => {
+    const guide = [
+      '# Guide',
+      '```ts',
+      'const a = 1;',
+      '```',
+      '```js',
+      'const b = 2;',
+      '```',
+      '<!-- snippet: quick-start.ts#quick-start -->',
+      '',
+      '```ts',
+      'stale();',
+      '```',
+      '<!-- snippet: missing.ts -->',
+      '```ts',
+      'x();',
+      '```',
+      '```bash',
+      'pnpm docs',
+      '```',
+      '',
+    ].join('\n');
+    const { problems } = checkGuideSource('guide.md', guide);
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, 40)])).toEqual([
+      [2, 'a ```ts block that is not a snippet incl'],
+      [5, 'a ```js block that is not a snippet incl'],
+      [8, 'the block differs from docs/snippets/qui'],
+      [13, 'docs/snippets/missing.ts does not exist'],
+    ]);
+  });
+
+  it('refreshes a stale include from its snippet region with write', () => {
+    const guide = '<!-- snippet: quick-start.ts#quick-start -->\n\n```ts\nstale();\n```\n';
+    const { problems, updated } = checkGuideSource('guide.md', guide, { write: true });
+    expect(problems).toEqual([]);
+    expect(updated).toContain('export async function onGhlWebhook(');
+    expect(updated).not.toContain('stale();');
+    expect(checkGuideSource('guide.md', updated).problems).toEqual([]);
   });
 });

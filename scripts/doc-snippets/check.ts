@@ -11,24 +11,14 @@
  *   pnpm docs:snippets          check (CI, and the tooling test)
  *   pnpm docs:snippets --write  refresh every include from its snippet file
  *
- * Blocks written before this check exist in some guides; they are counted in LEGACY_BLOCKS (a ratchet: a guide
- * may not gain unchecked blocks, and converting one lowers its count).
+ * There is no allowance: a ```ts block that is not an include fails the check, and so does a JavaScript block
+ * (```js, ```javascript, ```mjs, ```cjs, ```jsx, ```tsx) — write those as TypeScript snippets too.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const SNIPPETS = `${DOCS}snippets/`;
-
-/** Unchecked ```ts blocks still allowed per guide (lower these as blocks become snippets; never raise them). */
-export const LEGACY_BLOCKS: Readonly<Record<string, number>> = {
-  'alerting.md': 3,
-  'bots.md': 7,
-  'deployment.md': 2,
-  'ghl.md': 4,
-  'observability.md': 3,
-  'testing.md': 2,
-};
 
 /** One problem found in a guide. */
 export interface SnippetProblem {
@@ -39,7 +29,7 @@ export interface SnippetProblem {
 
 // The include comment may be followed by one blank line (prettier inserts it).
 const BLOCK =
-  /(?:<!-- snippet: ([\w./-]+?)(?:#([\w-]+))? -->\n\n?)?```(ts|typescript)\n([\s\S]*?)```/g;
+  /(?:<!-- snippet: ([\w./-]+?)(?:#([\w-]+))? -->\n\n?)?```(ts|typescript|tsx|js|javascript|mjs|cjs|jsx)\n([\s\S]*?)```/g;
 
 /** The text a `file#region` include stands for, or an error message. */
 export function snippetText(file: string, region?: string): string | { error: string } {
@@ -59,12 +49,13 @@ export function snippetText(file: string, region?: string): string | { error: st
   return `${lines.map((line) => line.slice(indent)).join('\n')}\n`;
 }
 
-/** Checks (or with `write`, refreshes) one guide; returns its problems. */
-export function checkGuide(name: string, options: { write?: boolean } = {}): SnippetProblem[] {
-  const path = `${DOCS}${name}`;
-  const source = readFileSync(path, 'utf8');
+/** Checks the text of one guide; with `write`, `updated` has every include refreshed from its snippet file. */
+export function checkGuideSource(
+  name: string,
+  source: string,
+  options: { write?: boolean } = {},
+): { problems: SnippetProblem[]; updated: string } {
   const problems: SnippetProblem[] = [];
-  let unchecked = 0;
   /* eslint-disable max-params -- String.replace hands the replacer one parameter per capture group */
   const updated = source.replace(
     BLOCK,
@@ -78,7 +69,11 @@ export function checkGuide(name: string, options: { write?: boolean } = {}): Sni
     ) => {
       const line = source.slice(0, offset).split('\n').length;
       if (file === undefined) {
-        unchecked += 1;
+        problems.push({
+          file: name,
+          line,
+          message: `a \`\`\`${lang} block that is not a snippet include: put the code in docs/snippets/<file>.ts (compiled by pnpm typecheck) and include it with <!-- snippet: file.ts --> or <!-- snippet: file.ts#region -->`,
+        });
         return whole;
       }
       const expected = snippetText(file, region);
@@ -98,14 +93,14 @@ export function checkGuide(name: string, options: { write?: boolean } = {}): Sni
     },
   );
   /* eslint-enable max-params */
-  const allowed = LEGACY_BLOCKS[name] ?? 0;
-  if (unchecked > allowed) {
-    problems.push({
-      file: name,
-      line: 1,
-      message: `${unchecked} \`\`\`ts blocks are not snippet includes (allowed: ${allowed}); put the code in docs/snippets/ and include it with <!-- snippet: file.ts -->`,
-    });
-  }
+  return { problems, updated };
+}
+
+/** Checks (or with `write`, refreshes) one guide in docs/; returns its problems. */
+export function checkGuide(name: string, options: { write?: boolean } = {}): SnippetProblem[] {
+  const path = `${DOCS}${name}`;
+  const source = readFileSync(path, 'utf8');
+  const { problems, updated } = checkGuideSource(name, source, options);
   if (options.write && updated !== source) writeFileSync(path, updated);
   return problems;
 }
@@ -124,6 +119,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write(`docs/${problem.file}:${problem.line}: ${problem.message}\n`);
   if (problems.length > 0) process.exit(1);
   process.stdout.write(
-    'every ts block in docs/*.md is a compiled snippet (or a counted legacy block)\n',
+    'every ts block in docs/*.md is an include of a compiled docs/snippets file\n',
   );
 }
