@@ -18,7 +18,10 @@ export interface ReplyWatcherOptions {
    * list, one request for every conversation in flight).
    */
   contactId?: string;
-  /** Pause between polls. @defaultValue 250 (one contact) / 1000 (whole tenant) */
+  /**
+   * Pause between polls; it grows by a quarter per poll up to 1 s while a reply is awaited, so a slow reply does not
+   * spend the key's rate limit. @defaultValue 250 (one contact) / 1000 (whole tenant)
+   */
   pollMs?: number;
 }
 
@@ -116,10 +119,16 @@ export class ReplyWatcher {
   start(): void {
     this.#running = true;
     const pollMs = this.#options.pollMs ?? (this.#options.contactId ? 250 : 1000);
+    let delay = pollMs;
     this.#loop = (async () => {
       while (this.#running) {
-        await sleep(pollMs);
-        if (!this.#running || this.#waiters.size === 0) continue;
+        await sleep(delay);
+        if (!this.#running) break;
+        if (this.#waiters.size === 0) {
+          delay = pollMs;
+          continue;
+        }
+        delay = Math.min(Math.max(pollMs, 1000), delay * 1.25);
         try {
           this.#dispatch(await this.#observe());
         } catch (error) {
