@@ -28,6 +28,7 @@ import {
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createLogAlertChannel } from './setup/log-alert-channel';
+import { guardAlertTakeover } from './setup/alert-takeover';
 import { loadEmbeddedSecrets } from './setup/embedded-secrets';
 import { createBotHealth } from './setup/bot-health';
 import { countJobs, createDependencyChecks } from './setup/dependencies';
@@ -175,9 +176,13 @@ export async function createRuntime(
   ];
   const alerts = createAlertEngine({
     clock,
-    channels,
+    // Production: only the alert leader evaluates; a new leader adopts the episodes its predecessor left open.
+    ...guardAlertTakeover({
+      enabled: config.mode === 'production',
+      repository: stores.metrics,
+      channels,
+    }),
     events,
-    repository: stores.metrics,
     source: () => collector.feedToAlerting(),
     onError: (error) => logger.error({ error }, 'alert delivery failed'),
   });

@@ -4,12 +4,21 @@
  */
 import type { Runtime } from '../runtime';
 import { WEBHOOK_JOB } from '../routes/webhook-ingest';
+import { startAlertLeader, type AlertLeader } from './alert-leader';
 import { createOutboxDeliverer } from './outbox-deliverer';
 import { createWebhookJobHandler, type InboundMessageHandler } from './webhook-job';
 
 /** A started worker. */
 export interface Worker {
+  /** Production mode: the alert leader election this worker takes part in. */
+  alertLeader?: AlertLeader;
   stop(): Promise<void>;
+}
+
+/** Options of {@link startWorker}. */
+export interface WorkerOptions {
+  /** Alert leader lease timing (production mode); defaults: 30 s ticks, 90 s lease. */
+  alertLeader?: { intervalMs?: number; ttlMs?: number };
 }
 
 /** The default inbound handler: one bot turn through `runtime.bots`, logged without PII. */
@@ -31,9 +40,16 @@ export function botsInboundHandler(runtime: Runtime): InboundMessageHandler {
 /**
  * Starts the worker loops on a runtime.
  *
+ * In the embedded mode (one process) the alert engine runs on its own timer; in production only the worker holding
+ * the alert leader lease evaluates and delivers alerts, so N workers never page N times.
+ *
  * @param onInbound - replaces the bots for inbound messages (tests); defaults to {@link botsInboundHandler}.
  */
-export function startWorker(runtime: Runtime, onInbound?: InboundMessageHandler): Worker {
+export function startWorker(
+  runtime: Runtime,
+  onInbound?: InboundMessageHandler,
+  options: WorkerOptions = {},
+): Worker {
   runtime.bots.registerJobHandlers(runtime.queue);
   runtime.queue.registerHandler(
     WEBHOOK_JOB,
@@ -48,10 +64,23 @@ export function startWorker(runtime: Runtime, onInbound?: InboundMessageHandler)
     logger: runtime.logger,
   });
   deliverer.start();
-  runtime.observability.alerts.start();
+  const alerts = runtime.observability.alerts;
+  const alertLeader =
+    runtime.config.mode === 'production'
+      ? startAlertLeader({
+          engine: alerts,
+          locks: runtime.locks,
+          clock: runtime.clock,
+          logger: runtime.logger,
+          ...options.alertLeader,
+        })
+      : undefined;
+  if (!alertLeader) alerts.start();
   return {
+    ...(alertLeader ? { alertLeader } : {}),
     stop: async () => {
-      runtime.observability.alerts.stop();
+      if (alertLeader) await alertLeader.stop();
+      else alerts.stop();
       await deliverer.stop();
     },
   };
