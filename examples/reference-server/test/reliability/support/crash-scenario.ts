@@ -109,8 +109,10 @@ export const answered200 = (message: StreamedMessage) =>
 export async function stream(
   baseUrl: string,
   messages: StreamedMessage[],
-  stop: () => boolean,
+  options: { stop?: () => boolean; pauseMs?: number } = {},
 ): Promise<void> {
+  const stop = options.stop ?? (() => false);
+  const pauseMs = options.pauseMs ?? 15;
   const byLead = new Map<string, StreamedMessage[]>();
   for (const message of messages) {
     const list = byLead.get(message.contactId) ?? [];
@@ -122,7 +124,7 @@ export async function stream(
       for (const message of lead) {
         if (stop()) return;
         await deliver(baseUrl, message);
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+        await new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
       }
     }),
   );
@@ -164,7 +166,7 @@ export async function runCrashScenario(options: {
   const first: ChildServer = await startChildServer({ env: options.env });
   let crashed = false;
   const firstUrl = first.baseUrl ?? '';
-  const streaming = stream(firstUrl, messages, () => crashed);
+  const streaming = stream(firstUrl, messages, { stop: () => crashed });
   await waitUntil(() => messages.filter(answered200).length >= crashAfter, {
     timeoutMs: 120_000,
     intervalMs: 5,
@@ -195,7 +197,6 @@ export async function runCrashScenario(options: {
     await stream(
       url,
       messages.filter((message) => message.answers.length === 0),
-      () => false,
     );
     // Anything still unanswered (a retry that failed) is retried once more, as GHL would.
     for (const message of messages.filter((candidate) => !answered200(candidate)))
