@@ -72,3 +72,58 @@ export class InboxBatcher {
     }
   }
 }
+
+/** One pending `has` waiting for the next grouped read. @internal */
+interface PendingLookup {
+  tenantId: string;
+  id: string;
+  resolve: (seen: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Reads which of the `(tenantId, id)` pairs are stored and unexpired; returns their {@link inboxKey}s. @internal */
+export type InboxBatchReader = (pairs: { tenantId: string; id: string }[]) => Promise<Set<string>>;
+
+/**
+ * Grouped reads for `Inbox.has`, the read-side twin of {@link InboxBatcher}: lookups that arrive while a read is in
+ * flight are answered together by one SELECT. A lone lookup is read on the next microtask. Each lookup is answered
+ * from a read that started after it was made, so it never sees older state than an unbatched read would.
+ *
+ * @internal
+ */
+export class InboxLookupBatcher {
+  readonly #read: InboxBatchReader;
+  readonly #maxBatch: number;
+  #queue: PendingLookup[] = [];
+  #running = false;
+
+  constructor(read: InboxBatchReader, maxBatch = 500) {
+    this.#read = read;
+    this.#maxBatch = maxBatch;
+  }
+
+  /** Queues a lookup; resolves `true` when the id is stored and unexpired. */
+  has(tenantId: string, id: string): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.#queue.push({ tenantId, id, resolve, reject });
+      if (!this.#running) {
+        this.#running = true;
+        queueMicrotask(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.#maxBatch);
+      try {
+        const found = await this.#read(batch.map(({ tenantId, id }) => ({ tenantId, id })));
+        for (const pending of batch)
+          pending.resolve(found.has(inboxKey(pending.tenantId, pending.id)));
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.#running = false;
+  }
+}

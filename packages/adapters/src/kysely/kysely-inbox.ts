@@ -1,7 +1,7 @@
 import type { Inbox, JsonValue, TenantScoped } from '@enterprisehub/core';
 import type { Insertable } from 'kysely';
 import type { InboxTable } from './database';
-import { InboxBatcher, inboxKey } from './inbox-batcher';
+import { InboxBatcher, InboxLookupBatcher, inboxKey } from './inbox-batcher';
 import { storeCall } from './store-error';
 import { assertScope, type KyselyStoreContext } from './store-context';
 import { piiContext } from './pii-context';
@@ -9,7 +9,8 @@ import { piiContext } from './pii-context';
 /** Options of {@link KyselyInbox} beyond the store context. */
 export interface KyselyInboxOptions {
   /**
-   * Group-commit concurrent `markSeen` calls into one multi-row statement.
+   * Group-commit concurrent `markSeen` calls into one multi-row statement, and answer concurrent `has` calls with
+   * one SELECT.
    * @defaultValue `true` on PGlite, `false` on PostgreSQL
    */
   batch?: boolean;
@@ -28,12 +29,15 @@ function contactIdOf(payload: JsonValue | undefined): string | null {
 export class KyselyInbox implements Inbox {
   readonly #context: KyselyStoreContext;
   readonly #batcher: InboxBatcher | undefined;
+  readonly #lookups: InboxLookupBatcher | undefined;
 
   /** Creates the inbox over a store context (see `createKyselyStores`). */
   constructor(context: KyselyStoreContext, options: KyselyInboxOptions = {}) {
     this.#context = context;
     this.#batcher =
       options.batch === true ? new InboxBatcher((rows) => this.#write(rows)) : undefined;
+    this.#lookups =
+      options.batch === true ? new InboxLookupBatcher((pairs) => this.#readMany(pairs)) : undefined;
   }
 
   /** Records `id` as seen in one atomic upsert; `true` the first time (or after expiry), `false` for a duplicate (`Inbox.markSeen`). */
@@ -63,6 +67,12 @@ export class KyselyInbox implements Inbox {
 
   /** Whether `id` was seen and has not expired (`Inbox.has`). */
   async has(options: TenantScoped & { id: string }): Promise<boolean> {
+    if (this.#lookups !== undefined) {
+      assertScope(this.#context, options.tenantId);
+      options.signal?.throwIfAborted();
+      const lookups = this.#lookups;
+      return storeCall('inbox.has', () => lookups.has(options.tenantId, options.id));
+    }
     return (await this.#find(options, 'inbox.has')) !== undefined;
   }
 
@@ -105,6 +115,21 @@ export class KyselyInbox implements Inbox {
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
         .executeTakeFirst({ signal: options.signal }),
     );
+  }
+
+  async #readMany(pairs: { tenantId: string; id: string }[]): Promise<Set<string>> {
+    const now = this.#context.clock.now();
+    const tenants = [...new Set(pairs.map((pair) => pair.tenantId))];
+    const ids = [...new Set(pairs.map((pair) => pair.id))];
+    // A superset (every tenant × every id) is read; callers look up their exact (tenant, id) key.
+    const rows = await this.#context.db
+      .selectFrom('inbox')
+      .select(['tenant_id', 'message_id'])
+      .where('tenant_id', 'in', tenants)
+      .where('message_id', 'in', ids)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .execute();
+    return new Set(rows.map((row) => inboxKey(row.tenant_id, row.message_id)));
   }
 
   async #write(rows: Insertable<InboxTable>[]): Promise<Set<string>> {

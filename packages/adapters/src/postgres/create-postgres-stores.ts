@@ -29,7 +29,11 @@ export interface PostgresStoresOptions {
   keyring: Keyring;
   /** Time source. @defaultValue `systemClock` */
   clock?: Clock;
-  /** Group-commit concurrent inbox writes into one statement. @defaultValue `false` */
+  /**
+   * Group-commit concurrent inbox writes into one statement and answer concurrent inbox lookups with one SELECT
+   * (fewer round trips and less CPU per webhook; a lookup or write waits at most for the statement in flight).
+   * @defaultValue `true`
+   */
   inboxBatching?: boolean;
   /** Audit retention in ms; `audit.purge({ tenantId })` deletes older events. Unset = kept forever. */
   auditRetentionMs?: number;
@@ -103,7 +107,7 @@ export function createPostgresStores(options: PostgresStoresOptions): PostgresSt
     ...(options.log === undefined ? {} : { log: options.log }),
     cipher: keyringCipher(options.keyring),
     lookupHashes: keyringLookupHashes(options.keyring),
-    inboxBatching: options.inboxBatching ?? false,
+    inboxBatching: options.inboxBatching ?? true,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.auditRetentionMs === undefined

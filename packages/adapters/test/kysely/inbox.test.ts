@@ -59,4 +59,42 @@ describe.each(targets)('KyselyInbox ($name)', (target) => {
       expect(inserts.length).toBeLessThanOrEqual(2);
     },
   );
+
+  it.skipIf(!target.available)(
+    'answers concurrent lookups with a few SELECTs when batching, per tenant and honouring expiry',
+    async () => {
+      const statements: string[] = [];
+      const clock = new ManualClock();
+      const stores = await target.open({
+        clock,
+        inboxBatching: true,
+        log: (event: LogEvent) => void statements.push(event.query.sql),
+      });
+      const tenantA = freshTenant();
+      const tenantB = freshTenant();
+      await Promise.all([
+        stores.inbox.markSeen({ tenantId: tenantA, id: 'shared' }),
+        stores.inbox.markSeen({ tenantId: tenantA, id: 'short', ttlMs: 10 }),
+        stores.inbox.markSeen({ tenantId: tenantB, id: 'only-b' }),
+      ]);
+      clock.advance(10);
+      statements.length = 0;
+      const lookups: [string, string, boolean][] = [
+        [tenantA, 'shared', true],
+        [tenantB, 'shared', false],
+        [tenantA, 'only-b', false],
+        [tenantB, 'only-b', true],
+        [tenantA, 'short', false],
+        [tenantA, 'never', false],
+      ];
+      const many = Array.from({ length: 50 }, (_, index) => lookups[index % lookups.length]!);
+      const answers = await Promise.all(
+        many.map(([tenantId, id]) => stores.inbox.has({ tenantId, id })),
+      );
+      expect(answers).toEqual(many.map(([, , expected]) => expected));
+      const selects = statements.filter((statement) => statement.startsWith('select'));
+      expect(selects.length).toBeGreaterThan(0);
+      expect(selects.length).toBeLessThanOrEqual(2);
+    },
+  );
 });
