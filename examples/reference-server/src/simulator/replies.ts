@@ -28,7 +28,10 @@ export interface ReplyWatcherOptions {
 /** The bot's reply as seen in the conversation. */
 export interface SeenReply {
   text: string;
+  /** The message's timestamp (the bots stamp the start of the turn). */
   at: number;
+  /** When the conversation holding the reply was stored (`updatedAt`): the end of the turn. */
+  recordedAt: number;
   bot?: string;
 }
 
@@ -41,7 +44,12 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-type Observation = { messages?: ConversationMessage[]; ids?: string[]; last?: ConversationMessage };
+type Observation = {
+  messages?: ConversationMessage[];
+  ids?: string[];
+  last?: ConversationMessage;
+  updatedAt: number;
+};
 
 /**
  * Polls conversations and hands each new bot reply to whoever waits for it. One watcher serves many concurrent
@@ -72,13 +80,23 @@ export class ReplyWatcher {
         observed.set(contactId, {
           messages: readConversation(body).messages,
           ids: raw.map((message) => (typeof message.id === 'string' ? message.id : '')),
+          updatedAt: toMillis((body as { updatedAt?: unknown }).updatedAt),
         });
       }
       return observed;
     }
     const body = (await client.api('/conversations', {
       query: { tenantId, limit: Math.min(500, Math.max(50, this.#waiters.size * 2)) },
-    })) as { items?: { contactId?: unknown; bot?: unknown; lastMessage?: unknown }[] } | undefined;
+    })) as
+      | {
+          items?: {
+            contactId?: unknown;
+            bot?: unknown;
+            lastMessage?: unknown;
+            updatedAt?: unknown;
+          }[];
+        }
+      | undefined;
     for (const item of body?.items ?? []) {
       const last = item.lastMessage as { direction?: unknown; text?: unknown; at?: unknown } | null;
       if (typeof item.contactId !== 'string' || !last) continue;
@@ -89,6 +107,7 @@ export class ReplyWatcher {
           at: toMillis(last.at),
           ...(typeof item.bot === 'string' ? { bot: item.bot } : {}),
         },
+        updatedAt: toMillis(item.updatedAt),
       });
     }
     return observed;
@@ -111,7 +130,12 @@ export class ReplyWatcher {
       clearTimeout(waiter.timer);
       this.#waiters.delete(contactId);
       this.#lastReplyAt.set(contactId, reply.at);
-      waiter.resolve({ text: reply.text, at: reply.at, ...(reply.bot ? { bot: reply.bot } : {}) });
+      waiter.resolve({
+        text: reply.text,
+        at: reply.at,
+        recordedAt: Math.max(reply.at, observation.updatedAt),
+        ...(reply.bot ? { bot: reply.bot } : {}),
+      });
     }
   }
 
@@ -184,7 +208,7 @@ export interface TurnResult {
   sentAt: number;
   /** The bot's reply, if it came in time. */
   reply?: SeenReply;
-  /** Webhook sent → reply recorded (server timestamp; same machine in the embedded mode). */
+  /** Webhook sent → conversation with the reply stored (server timestamp; same machine in the embedded mode). */
   latencyMs?: number;
   /** CRM actions of the turn (filled by callers that read the outbox). */
   actions: OutboxItem[];
@@ -235,6 +259,7 @@ export async function sendTurn(options: SendTurnOptions): Promise<TurnResult> {
     }
     return { ...base, webhook };
   }
-  const latencyMs = reply.at >= sentAt ? reply.at - sentAt : Date.now() - sentAt;
+  // Server time (same machine in the embedded mode); the client's clock if the server's looks skewed.
+  const latencyMs = reply.recordedAt >= sentAt ? reply.recordedAt - sentAt : Date.now() - sentAt;
   return { ...base, webhook, reply, latencyMs };
 }
