@@ -5,6 +5,12 @@
 import { runSimulator } from './simulator/cli';
 import { SimulatorError } from './simulator/errors';
 
+// `./dev simulate … | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runSimulator(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: process.stderr,
