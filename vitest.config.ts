@@ -3,7 +3,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const packages = ['core', 'bots', 'ghl', 'observability', 'adapters'] as const;
 /** Runnable examples under examples/ (each is also a vitest project, `example-<name>`). */
-const examples = ['embed-in-express', 'custom-llm-client', 'custom-listing-source', 'alerts-to-slack', 'test-with-msw'] as const;
+const examples = [
+  'embed-in-express',
+  'custom-llm-client',
+  'custom-listing-source',
+  'alerts-to-slack',
+  'test-with-msw',
+] as const;
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** Package names resolve to their sources, so tests never need a build. */
@@ -22,7 +28,13 @@ const alias = [
 const project = (
   name: string,
   root: string,
-  extra: { testTimeout?: number; include?: string[]; exclude?: string[] } = {},
+  extra: {
+    testTimeout?: number;
+    include?: string[];
+    exclude?: string[];
+    /** Run this project's files one at a time, after the parallel projects (group 1). */
+    sequential?: boolean;
+  } = {},
 ) => ({
   resolve: { alias },
   test: {
@@ -33,6 +45,9 @@ const project = (
     passWithNoTests: true,
     setupFiles: [fromRoot('./test-support/setup.ts')],
     testTimeout: extra.testTimeout ?? 15_000,
+    ...(extra.sequential
+      ? { fileParallelism: false, sequence: { groupOrder: 1 } }
+      : { sequence: { groupOrder: 0 } }),
   },
 });
 
@@ -42,6 +57,9 @@ export default defineConfig({
       ...packages.map((name) => project(name, `./packages/${name}`)),
       project('reference-server', './examples/reference-server', {
         testTimeout: 60_000,
+        // Server suites start PGlite, child processes and redis-servers: run them one file at a time after the unit
+        // projects so they never compete for the two cores and time out under load.
+        sequential: true,
         // The long reliability tests run with `pnpm test:reliability` (vitest.reliability.config.ts).
         exclude: ['test/reliability/**/*.long.test.ts'],
       }),
