@@ -17,10 +17,13 @@ export function inboxKey(tenantId: string, messageId: string): string {
 }
 
 /**
- * Group commit for the inbox: `markSeen` calls that arrive while a write is in flight are
- * collected and written together as one multi-row INSERT … ON CONFLICT. No timer is involved:
- * a lone call is written on the next microtask, so latency only grows under load, when
- * batching pays (one PGlite statement costs ~0.3 ms whatever its row count up to hundreds).
+ * Group commit for the inbox: `markSeen` calls that arrive while a write is in flight, or in the same turn of the
+ * event loop, are collected and written together as one multi-row INSERT … ON CONFLICT. The first call schedules the
+ * write with `setImmediate`, so every request whose bytes the loop has already read (the poll phase runs before the
+ * immediates) joins the batch — this matters on PGlite, which runs each statement synchronously on the caller's
+ * thread, so nothing new arrives *during* a write. A lone call waits one loop turn (well under a millisecond); one
+ * PGlite statement costs about the same whatever its row count up to hundreds, so batching divides the cost per
+ * webhook by the batch size.
  *
  * @internal
  */
@@ -41,7 +44,7 @@ export class InboxBatcher {
       this.#queue.push({ row, resolve, reject });
       if (!this.#running) {
         this.#running = true;
-        queueMicrotask(() => void this.#drain());
+        setImmediate(() => void this.#drain());
       }
     });
   }
@@ -86,7 +89,8 @@ export type InboxBatchReader = (pairs: { tenantId: string; id: string }[]) => Pr
 
 /**
  * Grouped reads for `Inbox.has`, the read-side twin of {@link InboxBatcher}: lookups that arrive while a read is in
- * flight are answered together by one SELECT. A lone lookup is read on the next microtask. Each lookup is answered
+ * flight or in the same turn of the event loop are answered together by one SELECT (scheduled with `setImmediate`,
+ * like {@link InboxBatcher}). Each lookup is answered
  * from a read that started after it was made, so it never sees older state than an unbatched read would.
  *
  * @internal
@@ -108,7 +112,7 @@ export class InboxLookupBatcher {
       this.#queue.push({ tenantId, id, resolve, reject });
       if (!this.#running) {
         this.#running = true;
-        queueMicrotask(() => void this.#drain());
+        setImmediate(() => void this.#drain());
       }
     });
   }
