@@ -78,9 +78,22 @@ function run(command, commandArgs, options = {}) {
   return { ok, output, stdout: result.stdout ?? '' };
 }
 
+/** Steps the later ones need: when one fails, the rest are skipped (not failed one by one). */
+const GATES = new Set([
+  'build is current',
+  'pack',
+  'create the scratch project and install (npm, registry)',
+]);
+let blockedBy;
+
 /** Times one named step and records it for the report. */
 function step(name, body) {
   out(`\n── ${name}`);
+  if (blockedBy !== undefined) {
+    out(`  - skipped: "${blockedBy}" failed`);
+    steps.push({ name, ok: false, skipped: true, seconds: 0 });
+    return 0;
+  }
   const started = performance.now();
   const before = failures.length;
   try {
@@ -92,6 +105,7 @@ function step(name, body) {
   const ok = failures.length === before;
   steps.push({ name, ok, seconds });
   out(`  ${ok ? '✓' : '✗'} ${name} (${seconds.toFixed(1)} s)`);
+  if (!ok && GATES.has(name)) blockedBy = name;
   return seconds;
 }
 
