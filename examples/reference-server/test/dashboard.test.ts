@@ -177,6 +177,50 @@ describe.skipIf(!hasChromium)('dashboard in Chromium', () => {
     expect(pageErrors.filter((message) => !/401|Unauthorized/.test(message))).toEqual([]);
   }, 60_000);
 
+  it('lists a dead letter and retries it from the outbox panel', async () => {
+    // Stop the deliverer so the entry stays where the test puts it (the dry-run gateway never fails on its own).
+    await server.worker.stop();
+    const [entry] = await server.runtime.stores.outbox.enqueue({
+      tenantId: 'demo',
+      maxAttempts: 1,
+      actions: [
+        {
+          type: 'addToWorkflow',
+          idempotencyKey: `dead-${Date.now()}`,
+          contactId,
+          workflow: 'hot_lead',
+        },
+      ],
+    });
+    const [claimed] = await server.runtime.stores.outbox.claim({
+      tenantIds: 'all',
+      limit: 10,
+      leaseMs: 60_000,
+    });
+    expect(claimed?.id).toBe(entry?.id);
+    await server.runtime.stores.outbox.fail({
+      tenantId: 'demo',
+      id: claimed?.id ?? '',
+      leaseToken: claimed?.leaseToken ?? '',
+      error: { code: 'CRM_ACTION_FAILED', message: 'GHL said no', retryable: false },
+    });
+    await page.selectOption('[data-testid=outbox-status]', 'dead');
+    const row = `#outbox tr[data-outbox-id="${entry?.id ?? ''}"]`;
+    await page.waitForSelector(`${row} [data-testid=retry]`, { timeout: 10_000 });
+    expect(await page.textContent(row)).toContain('CRM_ACTION_FAILED');
+    await page.click(`${row} [data-testid=retry]`);
+    await expect
+      .poll(
+        async () =>
+          (await server.runtime.stores.outbox.list({ tenantId: 'demo', status: 'pending' })).map(
+            (item) => item.id,
+          ),
+        { timeout: 10_000 },
+      )
+      .toContain(entry?.id);
+    await page.waitForSelector(row, { state: 'detached', timeout: 10_000 }); // gone from the dead-letter view
+  });
+
   it('silences an alert from its row', async () => {
     const alertRow = `#alerts tr[data-alert-id]:has(code:text-is("${RULE.id}"))`;
     await page.click(`${alertRow} [data-testid=silence]`);

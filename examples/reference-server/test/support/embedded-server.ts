@@ -13,7 +13,7 @@ import { createLogger } from '../../src/logger';
 import type { Runtime } from '../../src/runtime';
 import type { EmbeddedSecrets } from '../../src/setup/embedded-secrets';
 import { createRuntime } from '../../src/wiring';
-import { startWorker } from '../../src/worker/index';
+import { startWorker, type Worker } from '../../src/worker/index';
 
 /** A running embedded server. */
 export interface EmbeddedServer {
@@ -23,6 +23,8 @@ export interface EmbeddedServer {
   runtime: Runtime;
   secrets: EmbeddedSecrets;
   logs: string[];
+  /** The worker loops (bots, outbox deliverer, alert timer); `stop()` stops them too. */
+  worker: Worker;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startEmbeddedServer(env: Environment = {}): Promise<Embedd
     runtime,
     secrets,
     logs,
+    worker,
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

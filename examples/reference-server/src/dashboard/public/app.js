@@ -632,9 +632,12 @@ async function retry(entry, button) {
 
 async function refreshOutbox() {
   const body = await api('/outbox', {
-    query: { tenantId: state.tenantId, status: $('outbox-status').value, limit: 50 },
+    query: { tenantId: state.tenantId, status: $('outbox-status').value, limit: 1000 },
   });
-  const items = (body?.items ?? []).slice(0, 50);
+  // The API lists oldest first; show the newest 50.
+  const items = [...(body?.items ?? [])]
+    .sort((a, b) => toMillis(b.createdAt) - toMillis(a.createdAt))
+    .slice(0, 50);
   fillRows(
     $('outbox'),
     items.map((entry) => {
