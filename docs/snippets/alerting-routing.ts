@@ -2,7 +2,6 @@
  * Compiled snippet for docs/alerting.md, "Routing": a second Slack channel with its own name, used only by the
  * rules that list it. Channels are fixed when the engine is created, so the named channel goes into `channels`.
  */
-import { systemClock } from '@enterprisehub/core';
 import type { AlertRuleInput, AlertSource } from '@enterprisehub/observability';
 
 declare const source: AlertSource;
@@ -10,6 +9,7 @@ declare const salesWebhookUrl: string;
 declare const myRule: AlertRuleInput;
 
 // #region routing
+import { systemClock } from '@enterprisehub/core';
 import {
   createAlertEngine,
   createChannelsFromConfig,

@@ -1,15 +1,16 @@
 /** Compiled snippet for docs/ghl.md, "Webhooks": an Express route that verifies, parses and enqueues. */
 import type { Inbox } from '@enterprisehub/core';
 import type { GhlWebhookEvent } from '@enterprisehub/ghl';
-import express from 'express';
 
 declare const inbox: Inbox;
 declare function enqueue(event: GhlWebhookEvent): Promise<void>;
-const app = express();
 
 // #region webhooks
+import express from 'express';
 import { ERROR_CODES } from '@enterprisehub/core';
 import { parseWebhookEvent, verifyWebhookSignature } from '@enterprisehub/ghl';
+
+const app = express(); // or your existing app
 
 app.post('/webhooks/ghl', express.raw({ type: 'application/json' }), async (request, response) => {
   const rawBody = request.body as Buffer; // the raw bytes: never JSON.stringify(request.body)
