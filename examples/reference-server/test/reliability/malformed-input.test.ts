@@ -540,6 +540,23 @@ describe('malformed input (fast-check)', () => {
   it('stays healthy afterwards: /health 200, /ready 200, a valid webhook still accepted and processed', async () => {
     expect((await send(`${server.baseUrl}/health`)).status).toBe(200);
     expect((await send(`${server.baseUrl}/ready`)).status).toBe(200);
+    // The fuzzer holds a valid admin key and the real tenant id `demo`, so it may legitimately have disabled the
+    // tenant or switched maintenance on: undo that through the API before checking that webhooks still flow.
+    const admin = { authorization: `Bearer ${server.runtime.secrets.adminApiKey}` };
+    expect(
+      (
+        await send(`${server.baseUrl}/api/v1/tenants/demo/enable`, {
+          method: 'POST',
+          headers: admin,
+        })
+      ).status,
+    ).toBe(200);
+    const maintenanceOff = await send(`${server.baseUrl}/api/v1/maintenance`, {
+      method: 'PUT',
+      body: JSON.stringify({ enabled: false }),
+      headers: { ...admin, 'content-type': 'application/json' },
+    });
+    expect(maintenanceOff.status).toBe(200);
     const event = inboundBase();
     const { rawBody, headers } = signWebhookPayload(event);
     const answer = await send(`${server.baseUrl}/webhooks/ghl`, {
