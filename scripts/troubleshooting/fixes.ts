@@ -58,7 +58,7 @@ export const REMEDIES = {
   },
   AUTH_INVALID: {
     cause: 'The API key or token is unknown, revoked or expired.',
-    fix: 'Create a new key (`POST /admin/keys` with an admin key, or the CLI) and replace the old one.',
+    fix: 'Create a new key (`POST /api/v1/keys` with an all-tenant admin key) and replace the old one.',
   },
   AUTH_FORBIDDEN: {
     cause: 'The key is valid but its role or tenant scope does not allow the call.',
@@ -245,7 +245,7 @@ export const REMEDIES = {
   },
   ALERT_RULE_NOT_FOUND: {
     cause: 'No alert rule, silence or alert has the given id or fingerprint.',
-    fix: 'List them first (`GET /admin/alerts/rules`); resolved alerts leave the active list.',
+    fix: 'List them first (`GET /api/v1/alerts/rules`); resolved alerts leave the active list.',
   },
   ALERT_RULE_CONFLICT: {
     cause: 'An alert rule with the same id already exists.',
