@@ -14,6 +14,7 @@ import { requireService, uniqueName } from '@test-support/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrashScenario, type CrashReport } from './support/crash-scenario';
+import { deleteRedisPrefix } from './support/http';
 import { writeTenantsFile } from './support/tenants';
 
 const postgres = await requireService('postgres');
@@ -126,6 +127,7 @@ describe('crash safety: kill -9 mid-stream, restart, exactly once', () => {
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
         await client.end();
+        await deleteRedisPrefix(redis.url, schema.replace(/_/g, '-'));
       }
     },
   );

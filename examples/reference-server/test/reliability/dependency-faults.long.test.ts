@@ -26,7 +26,7 @@ import {
   stream,
   type StreamedMessage,
 } from './support/crash-scenario';
-import { send, waitUntil } from './support/http';
+import { deleteRedisPrefix, send, waitUntil } from './support/http';
 import { writeTenantsFile } from './support/tenants';
 
 const postgres = await requireService('postgres');
@@ -303,6 +303,8 @@ describe.skipIf(!postgres.available || !redis.available)(
         await admin.end();
         await server.crash();
         await dropSchema(setup.schema);
+        // The shared Redis: only this run's own key prefix.
+        await deleteRedisPrefix(redis.url, setup.env['DEPLOYMENT_ID'] ?? setup.schema);
       }
     });
   },
