@@ -158,9 +158,10 @@ export function createWebhookIngest(
     // Order matters for "never lost": check, then enqueue (idempotent by job id), then remember the ids. A crash or
     // failure before the last step makes GHL retry, and the retry is enqueued again under the same job id; the
     // orchestrator's own message-id idempotency is the final guard against a second reply.
-    // The ids of one request are checked together and written together: the stores group concurrent `has` calls into
+    // The ids of one request are looked up together: the stores group concurrent `has` calls (of all requests) into
     // one SELECT and concurrent `markSeen` calls into one multi-row INSERT … ON CONFLICT … RETURNING, so under load a
-    // webhook costs a share of two statements instead of four. The event (payload) is stored with its first id only.
+    // webhook costs a share of a few grouped statements instead of four of its own. The event (payload) is stored
+    // with its first id only.
     try {
       const scope = { tenantId: tenant.id };
       const seen = await Promise.all(ids.map((id) => options.inbox.has({ ...scope, id })));
@@ -178,17 +179,18 @@ export function createWebhookIngest(
         ...(orderingKey ? { orderingKey } : {}),
         ...(ids[0] ? { jobId: ids[0] } : {}),
       });
-      const fresh = await Promise.all(
-        ids.map((id, index) =>
-          options.inbox.markSeen(
-            index === 0
-              ? { ...scope, id, ttlMs, payload: payload as JsonValue }
-              : { ...scope, id, ttlMs },
-          ),
-        ),
-      );
-      if (enqueued.deduplicated || !fresh.every(Boolean))
-        return { kind: 'duplicate', httpStatus: 200, ...base };
+      // Marked one after the other, webhook id first (as before): marking both at once let two processes racing on
+      // the same webhook each win one id and both answer `duplicate` (seen in production.e2e).
+      let first = !enqueued.deduplicated;
+      for (const [index, id] of ids.entries()) {
+        const fresh = await options.inbox.markSeen(
+          index === 0
+            ? { ...scope, id, ttlMs, payload: payload as JsonValue }
+            : { ...scope, id, ttlMs },
+        );
+        first = fresh && first;
+      }
+      if (!first) return { kind: 'duplicate', httpStatus: 200, ...base };
     } catch {
       return {
         kind: 'rejected',

@@ -49,6 +49,8 @@ export interface KyselyStoresOptions {
   clock?: Clock;
   /** Group-commit concurrent inbox writes. @defaultValue `false` */
   inboxBatching?: boolean;
+  /** Answer concurrent inbox lookups with one SELECT. @defaultValue the value of `inboxBatching` */
+  inboxLookupBatching?: boolean;
   /** Audit retention; `audit.purge({ tenantId })` deletes older events. Unset = kept forever. */
   auditRetentionMs?: number;
 }
@@ -129,7 +131,10 @@ export function createKyselyStores(options: KyselyStoresOptions): KyselyStores {
   return {
     conversations: new KyselyConversationStore(context),
     contacts: new KyselyContactStore(context),
-    inbox: new KyselyInbox(context, { batch: options.inboxBatching ?? false }),
+    inbox: new KyselyInbox(context, {
+      batch: options.inboxBatching ?? false,
+      batchLookups: options.inboxLookupBatching ?? options.inboxBatching ?? false,
+    }),
     outbox: new KyselyOutbox(context),
     audit: new KyselyAuditLog(
       context,

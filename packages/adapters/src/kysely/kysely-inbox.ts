@@ -14,6 +14,8 @@ export interface KyselyInboxOptions {
    * @defaultValue `true` on PGlite, `false` on PostgreSQL
    */
   batch?: boolean;
+  /** Answer concurrent `has` calls with one SELECT. @defaultValue the value of `batch` */
+  batchLookups?: boolean;
 }
 
 function contactIdOf(payload: JsonValue | undefined): string | null {
@@ -37,7 +39,9 @@ export class KyselyInbox implements Inbox {
     this.#batcher =
       options.batch === true ? new InboxBatcher((rows) => this.#write(rows)) : undefined;
     this.#lookups =
-      options.batch === true ? new InboxLookupBatcher((pairs) => this.#readMany(pairs)) : undefined;
+      (options.batchLookups ?? options.batch) === true
+        ? new InboxLookupBatcher((pairs) => this.#readMany(pairs))
+        : undefined;
   }
 
   /** Records `id` as seen in one atomic upsert; `true` the first time (or after expiry), `false` for a duplicate (`Inbox.markSeen`). */

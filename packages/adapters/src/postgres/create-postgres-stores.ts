@@ -30,11 +30,17 @@ export interface PostgresStoresOptions {
   /** Time source. @defaultValue `systemClock` */
   clock?: Clock;
   /**
-   * Group-commit concurrent inbox writes into one statement and answer concurrent inbox lookups with one SELECT
-   * (fewer round trips and less CPU per webhook; a lookup or write waits at most for the statement in flight).
-   * @defaultValue `true`
+   * Group-commit concurrent inbox writes into one statement. Off by default on PostgreSQL: a grouped write resolves
+   * up to one event-loop turn plus one statement later, which widens the window in which a reader on another
+   * process does not yet see the id (e.g. the outbox deliverer remembering a sent message id for echo detection).
+   * @defaultValue `false`
    */
   inboxBatching?: boolean;
+  /**
+   * Answer concurrent inbox lookups (`has`) with one SELECT: fewer round trips and less CPU per webhook. A grouped
+   * lookup starts after it was made, so it never sees older state than a lone one. @defaultValue `true`
+   */
+  inboxLookupBatching?: boolean;
   /** Audit retention in ms; `audit.purge({ tenantId })` deletes older events. Unset = kept forever. */
   auditRetentionMs?: number;
   /** Kysely query logger (receives SQL, parameters — ciphertext and hashes only — and durations). */
@@ -107,7 +113,8 @@ export function createPostgresStores(options: PostgresStoresOptions): PostgresSt
     ...(options.log === undefined ? {} : { log: options.log }),
     cipher: keyringCipher(options.keyring),
     lookupHashes: keyringLookupHashes(options.keyring),
-    inboxBatching: options.inboxBatching ?? true,
+    inboxBatching: options.inboxBatching ?? false,
+    inboxLookupBatching: options.inboxLookupBatching ?? true,
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.auditRetentionMs === undefined

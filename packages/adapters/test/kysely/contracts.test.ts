@@ -49,7 +49,7 @@ const runs = targets.flatMap((target) =>
 describe.each(runs)('$label contract', ({ suite, pick, target }) => {
   it.skipIf(!target.available).each(suite.cases)('$name', async (testCase) => {
     const clock = new ManualClock();
-    // Inbox batching on for PGlite (its default); off for PostgreSQL here (its default is on) so both paths are checked.
+    // Inbox batching on for PGlite (its default), off for PostgreSQL (its default).
     const inboxBatching = target.name === 'pglite';
     await runContractCase(testCase, {
       clock,
