@@ -129,6 +129,7 @@ export {
   type EnqueueResult,
   type FreeSlot,
   type Inbox,
+  type UnprocessedInboxEntry,
   type Job,
   type JobContext,
   type JobEnqueueOptions,

@@ -46,6 +46,8 @@ export interface InboxTable {
   payload: string | null;
   seen_at: Int8;
   expires_at: NullableInt8;
+  /** Set once the accepted event's job finished (migration 4); `null` while it may still need a replay. */
+  processed_at: NullableInt8;
 }
 
 /** Row of `outbox`: one CRM action (encrypted) with delivery status and lease. */

@@ -1,4 +1,4 @@
-import type { Inbox, JsonValue, TenantScoped } from '@enterprisehub/core';
+import type { Inbox, JsonValue, TenantScoped, UnprocessedInboxEntry } from '@enterprisehub/core';
 import type { Insertable } from 'kysely';
 import type { InboxTable } from './database';
 import { InboxBatcher, InboxLookupBatcher, inboxKey } from './inbox-batcher';
@@ -61,6 +61,7 @@ export class KyselyInbox implements Inbox {
           : this.#context.pii.seal(options.payload, piiContext.inbox(options.tenantId, options.id)),
       seen_at: now,
       expires_at: options.ttlMs === undefined ? null : now + options.ttlMs,
+      processed_at: null,
     };
     return storeCall('inbox.markSeen', async () => {
       if (this.#batcher !== undefined) return this.#batcher.add(row);
@@ -89,6 +90,65 @@ export class KyselyInbox implements Inbox {
       'inbox payload',
       piiContext.inbox(options.tenantId, options.id),
     ) as JsonValue;
+  }
+
+  /** Records that the accepted event `id` was processed (`Inbox.markProcessed`); unknown or expired ids are ignored. */
+  async markProcessed(options: TenantScoped & { id: string }): Promise<void> {
+    assertScope(this.#context, options.tenantId);
+    options.signal?.throwIfAborted();
+    const now = this.#context.clock.now();
+    await storeCall('inbox.markProcessed', () =>
+      this.#context.db
+        .updateTable('inbox')
+        .set({ processed_at: now })
+        .where('tenant_id', '=', options.tenantId)
+        .where('message_id', '=', options.id)
+        .where('processed_at', 'is', null)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .executeTakeFirst({ signal: options.signal }),
+    );
+  }
+
+  /** The tenant's accepted, unprocessed, live entries with payload seen in the window, oldest first (`Inbox.listUnprocessed`). */
+  async listUnprocessed(
+    options: TenantScoped & { seenBefore: number; seenAfter?: number; limit: number },
+  ): Promise<UnprocessedInboxEntry[]> {
+    assertScope(this.#context, options.tenantId);
+    options.signal?.throwIfAborted();
+    const now = this.#context.clock.now();
+    const limit = Math.max(0, Math.floor(options.limit));
+    if (limit === 0) return [];
+    const rows = await storeCall('inbox.listUnprocessed', () => {
+      let query = this.#context.db
+        .selectFrom('inbox')
+        .select(['message_id', 'payload', 'seen_at'])
+        .where('tenant_id', '=', options.tenantId)
+        .where('processed_at', 'is', null)
+        .where('payload', 'is not', null)
+        .where('seen_at', '<=', options.seenBefore)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+      if (options.seenAfter !== undefined) query = query.where('seen_at', '>', options.seenAfter);
+      return query
+        .orderBy('seen_at')
+        .orderBy('message_id')
+        .limit(limit)
+        .execute({ signal: options.signal });
+    });
+    return rows.flatMap((row) =>
+      row.payload === null
+        ? []
+        : [
+            {
+              id: row.message_id,
+              payload: this.#context.pii.open(
+                row.payload,
+                'inbox payload',
+                piiContext.inbox(options.tenantId, row.message_id),
+              ) as JsonValue,
+              seenAt: Number(row.seen_at),
+            },
+          ],
+    );
   }
 
   /** Deletes the tenant's expired ids; returns how many were removed. */
@@ -149,6 +209,7 @@ export class KyselyInbox implements Inbox {
             payload: eb.ref('excluded.payload'),
             seen_at: eb.ref('excluded.seen_at'),
             expires_at: eb.ref('excluded.expires_at'),
+            processed_at: eb.ref('excluded.processed_at'),
           }))
           .where('inbox.expires_at', '<=', now),
       )

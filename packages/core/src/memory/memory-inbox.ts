@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- in-memory implementations of async ports: methods are async so that failures (aborts, validation) reject instead of throwing synchronously. */
 import type { JsonValue } from '../domain/json-value';
 import type { Clock } from '../ports/clock';
-import type { Inbox } from '../ports/inbox';
+import type { Inbox, UnprocessedInboxEntry } from '../ports/inbox';
 import type { TenantScoped } from '../ports/tenant-scoped';
 import { systemClock } from '../ports/system-clock';
 import { TenantMap, copy, throwIfAborted } from './memory-support';
@@ -9,6 +9,8 @@ import { TenantMap, copy, throwIfAborted } from './memory-support';
 interface SeenRecord {
   expiresAt: number | undefined;
   payload: JsonValue | undefined;
+  seenAt: number;
+  processed: boolean;
 }
 
 /** Options for {@link createMemoryInbox}. */
@@ -43,6 +45,8 @@ export class MemoryInbox implements Inbox {
     this.seen.set(options.tenantId, options.id, {
       expiresAt: options.ttlMs === undefined ? undefined : now + options.ttlMs,
       payload: options.payload === undefined ? undefined : copy(options.payload),
+      seenAt: now,
+      processed: false,
     });
     return true;
   }
@@ -58,6 +62,30 @@ export class MemoryInbox implements Inbox {
     throwIfAborted(options.signal);
     const record = this.live(options.tenantId, options.id);
     return record?.payload === undefined ? undefined : copy(record.payload);
+  }
+
+  /** {@inheritDoc Inbox.markProcessed} */
+  async markProcessed(options: TenantScoped & { id: string }): Promise<void> {
+    throwIfAborted(options.signal);
+    const record = this.live(options.tenantId, options.id);
+    if (record) record.processed = true;
+  }
+
+  /** {@inheritDoc Inbox.listUnprocessed} */
+  async listUnprocessed(
+    options: TenantScoped & { seenBefore: number; seenAfter?: number; limit: number },
+  ): Promise<UnprocessedInboxEntry[]> {
+    throwIfAborted(options.signal);
+    const entries: UnprocessedInboxEntry[] = [];
+    for (const [id] of this.seen.partition(options.tenantId)) {
+      const record = this.live(options.tenantId, id);
+      if (!record || record.processed || record.payload === undefined) continue;
+      if (record.seenAt > options.seenBefore) continue;
+      if (options.seenAfter !== undefined && record.seenAt <= options.seenAfter) continue;
+      entries.push({ id, payload: copy(record.payload), seenAt: record.seenAt });
+    }
+    entries.sort((a, b) => a.seenAt - b.seenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return entries.slice(0, Math.max(0, options.limit));
   }
 
   private live(tenantId: string, id: string): SeenRecord | undefined {

@@ -42,6 +42,8 @@ export {
   contactStoreContract,
   conversationStoreContract,
   inboxContract,
+  inboxReplayContract,
+  type ReplayableInbox,
   jobQueueContract,
   listingSourceContract,
   lockManagerContract,
