@@ -22,7 +22,8 @@ describe('PostgreSQL stores when the database is down', () => {
   });
 
   it('fails every call with a retryable STORE_UNAVAILABLE that names the operation and no credentials', async () => {
-    const calls = [
+    // Each call is handed to caught() at once, so no rejection is ever left unobserved while an earlier one is awaited.
+    const calls: Promise<EnterpriseHubError>[] = [
       stores.conversations.get({ tenantId: 't1', contactId: 'c1' }),
       stores.conversations.compareAndSet({
         tenantId: 't1',
@@ -32,9 +33,8 @@ describe('PostgreSQL stores when the database is down', () => {
       stores.inbox.markSeen({ tenantId: 't1', id: 'w1' }),
       stores.outbox.claim({ limit: 1, leaseMs: 1000 }),
       stores.unitOfWork.run('t1', async () => 'never'),
-    ];
-    for (const call of calls) {
-      const error = await caught(call);
+    ].map(caught);
+    for (const error of await Promise.all(calls)) {
       expect(error.code).toBe('STORE_UNAVAILABLE');
       expect(error.retryable).toBe(true);
       expect(error.message).not.toMatch(/s3cret|app@|127\.0\.0\.1/);
