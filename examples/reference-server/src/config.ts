@@ -55,6 +55,10 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(100),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(25_000),
+  /** Inbox replay: accepted events not processed after this long are enqueued again. */
+  INBOX_REPLAY_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  /** Inbox replay: time between sweeps. */
+  INBOX_REPLAY_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 /** Raw environment, as `process.env`. */

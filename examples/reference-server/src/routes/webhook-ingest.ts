@@ -53,7 +53,7 @@ export interface WebhookIngestOptions {
 const DEFAULT_DEDUPE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Which contact a parsed event belongs to (the queue's ordering key), if any. */
-function contactOf(event: GhlWebhookEvent): string | undefined {
+export function contactOf(event: GhlWebhookEvent): string | undefined {
   switch (event.type) {
     case 'InboundMessage':
     case 'OutboundMessage':

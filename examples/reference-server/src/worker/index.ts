@@ -5,6 +5,7 @@
 import type { Runtime } from '../runtime';
 import { WEBHOOK_JOB } from '../routes/webhook-ingest';
 import { startAlertLeader, type AlertLeader } from './alert-leader';
+import { createInboxReplay, type InboxReplay, type InboxReplaySettings } from './inbox-replay';
 import { createOutboxDeliverer } from './outbox-deliverer';
 import { createWebhookJobHandler, type InboundMessageHandler } from './webhook-job';
 
@@ -12,6 +13,8 @@ import { createWebhookJobHandler, type InboundMessageHandler } from './webhook-j
 export interface Worker {
   /** Production mode: the alert leader election this worker takes part in. */
   alertLeader?: AlertLeader;
+  /** Re-enqueues accepted webhooks whose job was lost (see `worker/inbox-replay.ts`). */
+  inboxReplay: InboxReplay;
   stop(): Promise<void>;
 }
 
@@ -19,6 +22,8 @@ export interface Worker {
 export interface WorkerOptions {
   /** Alert leader lease timing (production mode); defaults: 30 s ticks, 90 s lease. */
   alertLeader?: { intervalMs?: number; ttlMs?: number };
+  /** Inbox replay settings; grace and interval default to `INBOX_REPLAY_GRACE_MS` / `INBOX_REPLAY_INTERVAL_MS`. */
+  inboxReplay?: InboxReplaySettings;
 }
 
 /** The default inbound handler: one bot turn through `runtime.bots`, logged without PII. */
@@ -64,6 +69,17 @@ export function startWorker(
     logger: runtime.logger,
   });
   deliverer.start();
+  const inboxReplay = createInboxReplay({
+    inbox: runtime.stores.inbox,
+    queue: runtime.queue,
+    clock: runtime.clock,
+    logger: runtime.logger,
+    tenantIds: () => runtime.tenants.list().map((tenant) => tenant.id),
+    graceMs: runtime.config.INBOX_REPLAY_GRACE_MS,
+    intervalMs: runtime.config.INBOX_REPLAY_INTERVAL_MS,
+    ...options.inboxReplay,
+  });
+  inboxReplay.start();
   const alerts = runtime.observability.alerts;
   const alertLeader =
     runtime.config.mode === 'production'
@@ -78,7 +94,9 @@ export function startWorker(
   if (!alertLeader) alerts.start();
   return {
     ...(alertLeader ? { alertLeader } : {}),
+    inboxReplay,
     stop: async () => {
+      await inboxReplay.stop();
       if (alertLeader) await alertLeader.stop();
       else alerts.stop();
       await deliverer.stop();

@@ -18,8 +18,28 @@ export type InboundMessageHandler = (input: {
   conversationId?: string;
 }) => Promise<void>;
 
-/** Creates the webhook job handler. */
+/**
+ * Creates the webhook job handler. After the event is handled it marks the inbox entry processed (see
+ * `worker/inbox-replay.ts`).
+ */
 export function createWebhookJobHandler(runtime: Runtime, onInbound: InboundMessageHandler) {
+  const handle = handleWebhookEvent(runtime, onInbound);
+  const inbox = runtime.stores.inbox;
+  return async (job: Job<JsonValue>): Promise<void> => {
+    // The job id is the inbox id the ingest stored the event under. Once the job has ended (handled, or failed its
+    // last attempt: a failed job stays visible in the queue's failed count), the inbox replay leaves it alone.
+    const scope = { tenantId: job.tenantId, id: job.id };
+    try {
+      await handle(job);
+    } catch (error) {
+      if (job.attempt >= job.maxAttempts) await inbox.markProcessed?.(scope);
+      throw error;
+    }
+    await inbox.markProcessed?.(scope);
+  };
+}
+
+function handleWebhookEvent(runtime: Runtime, onInbound: InboundMessageHandler) {
   return async (job: Job<JsonValue>): Promise<void> => {
     const payload = job.payload as WebhookJobPayload;
     const event = parseWebhookEvent(payload.event);

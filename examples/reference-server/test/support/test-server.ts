@@ -20,6 +20,8 @@ import type { InboundMessageHandler } from '../../src/worker/webhook-job';
 export interface TestServer {
   baseUrl: string;
   runtime: Runtime;
+  /** The started worker (e.g. to drive its inbox replay). */
+  worker: Worker;
   /** Every log line written, for PII and secret checks. */
   logs: string[];
   inbound: Parameters<InboundMessageHandler>[0][];
@@ -61,6 +63,7 @@ export async function startTestServer(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     runtime,
+    worker,
     logs,
     inbound,
     stop: async () => {
