@@ -24,6 +24,7 @@ import {
   createGhlClient,
   createGhlCrmGateway,
   createGhlOAuth,
+  GhlApiError,
   type DryRunCrmGateway,
   type GhlClient,
   type GhlOAuth,
@@ -85,17 +86,76 @@ async function tokensFromTenantFile(path: string | undefined): Promise<Map<strin
 }
 
 const OUTAGE_CODES = new Set(['GHL_UNAVAILABLE', 'GHL_TIMEOUT']);
+/**
+ * Per-attempt timeout of a GHL request. The client's default (30 s, up to 4 attempts for reads) lets one action
+ * outlast the outbox lease; GHL answers in well under a second when healthy.
+ */
+const GHL_ATTEMPT_TIMEOUT_MS = 10_000;
+const BREAKER_RESET_MS = 30_000;
+/** Retry hint while the half-open probe is in flight. */
+const PROBE_WAIT_MS = 1_000;
+
+/**
+ * A signal for the GHL gateway that aborts when the caller's does, with a reason that reads as "no answer": the
+ * gateway then keeps the action's in-progress marker, so the retry looks for a message (note, opportunity, …) the
+ * aborted attempt may have created before creating it again.
+ */
+function ambiguousAbort(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  const controller = new AbortController();
+  const abort = (): void =>
+    controller.abort(
+      new GhlApiError({
+        status: undefined,
+        method: 'POST',
+        pathTemplate: '(crm action)',
+        code: 'GHL_TIMEOUT',
+        message: 'The CRM action was abandoned at its deadline; it may have reached GHL.',
+        details: { abandoned: true },
+      }),
+    );
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  return controller.signal;
+}
 
 /** Creates the CRM gateway set for the configured mode. */
 export async function createGhlCrm(options: GhlCrmOptions): Promise<GhlCrm> {
   const { config, tenants } = options;
+  let openedAt = 0;
   const breaker = new CircuitBreaker({
     name: 'ghl',
     failureThreshold: 5,
-    resetTimeoutMs: 30_000,
+    resetTimeoutMs: BREAKER_RESET_MS,
     clock: options.clock,
-    isFailure: (error) => OUTAGE_CODES.has(toEnterpriseHubError(error).code),
+    // A call we abandoned at the delivery deadline was slow (rate-limit waits, retries), not proof of an outage:
+    // GHL not answering shows up as the client's own per-attempt GHL_TIMEOUT first.
+    isFailure: (error) => {
+      const failure = toEnterpriseHubError(error);
+      return OUTAGE_CODES.has(failure.code) && failure.details['abandoned'] !== true;
+    },
+    onStateChange: (state) => {
+      if (state === 'open') openedAt = options.clock.now();
+    },
   });
+  /** Runs a GHL call through the breaker; `CIRCUIT_OPEN` carries `retryAfterMs` (when the circuit may half-open). */
+  const guard = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      return await breaker.execute(operation);
+    } catch (error) {
+      const failure = toEnterpriseHubError(error);
+      if (failure.code !== 'CIRCUIT_OPEN') throw error;
+      const untilHalfOpen = openedAt + BREAKER_RESET_MS - options.clock.now();
+      throw new EnterpriseHubError({
+        code: 'CIRCUIT_OPEN',
+        message: failure.message,
+        details: {
+          ...failure.details,
+          retryAfterMs: untilHalfOpen > 0 ? untilHalfOpen : PROBE_WAIT_MS,
+        },
+      });
+    }
+  };
   if (config.ghlMode === 'dry-run') {
     const dryRun = createDryRunCrmGateway();
     return {
@@ -159,6 +219,7 @@ export async function createGhlCrm(options: GhlCrmOptions): Promise<GhlCrm> {
       limiter: options.limiter,
       clock: options.clock,
       events: options.events,
+      timeoutMs: GHL_ATTEMPT_TIMEOUT_MS,
       ...(config.GHL_BASE_URL ? { baseUrl: config.GHL_BASE_URL } : {}),
     });
     clients.set(tenantId, client);
@@ -176,8 +237,13 @@ export async function createGhlCrm(options: GhlCrmOptions): Promise<GhlCrm> {
     ...(options.idempotencyCache ? { idempotencyCache: options.idempotencyCache } : {}),
   });
   const guarded: CrmGateway = {
-    execute: (input) => breaker.execute(() => gateway.execute(input)),
-    getFreeSlots: (input) => breaker.execute(() => gateway.getFreeSlots(input)),
+    execute: ({ signal, ...input }) => {
+      const ambiguous = ambiguousAbort(signal);
+      return guard(() =>
+        gateway.execute({ ...input, ...(ambiguous ? { signal: ambiguous } : {}) }),
+      );
+    },
+    getFreeSlots: (input) => guard(() => gateway.getFreeSlots(input)),
   };
   return {
     mode: 'live',
