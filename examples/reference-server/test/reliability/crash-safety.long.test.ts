@@ -69,7 +69,11 @@ describe('crash safety: kill -9 mid-stream, restart, exactly once', () => {
         DATA_DIR: dataDir,
         TENANTS_FILE: tenantsFile,
         GHL_WEBHOOK_PUBLIC_KEY: webhookTestKeys.ed25519.publicKey,
+        // A kill -9 between the 200 and the bot turn loses the in-memory job; the inbox replay enqueues it again.
+        INBOX_REPLAY_GRACE_MS: '3000',
+        INBOX_REPLAY_INTERVAL_MS: '1000',
       },
+      minSettleMs: 8_000,
       openStores: async () => {
         const secrets = JSON.parse(await readFile(join(dataDir, 'secrets.json'), 'utf8')) as {
           piiEncryptionKeys: string;
@@ -106,7 +110,10 @@ describe('crash safety: kill -9 mid-stream, restart, exactly once', () => {
           PII_ENCRYPTION_KEYS: keys,
           ADMIN_API_KEY: 'reliability-admin-key-0123456789',
           GHL_MODE: 'dry-run',
+          INBOX_REPLAY_GRACE_MS: '3000',
+          INBOX_REPLAY_INTERVAL_MS: '1000',
         },
+        minSettleMs: 8_000,
         openStores: () => {
           const stores = createPostgresStores({
             connectionString: postgres.url,

@@ -157,6 +157,12 @@ export async function runCrashScenario(options: {
   crashAfterAccepted?: number;
   /** Processing deadline after the restart. @defaultValue 120000 */
   settleMs?: number;
+  /**
+   * The queue is not judged drained before this long after the restart: jobs lost by the crash are enqueued again
+   * by the inbox replay only once its grace period has passed (set `INBOX_REPLAY_GRACE_MS` accordingly).
+   * @defaultValue 0
+   */
+  minSettleMs?: number;
   log?: (line: string) => void;
 }): Promise<CrashReport> {
   const log = options.log ?? (() => undefined);
@@ -183,6 +189,7 @@ export async function runCrashScenario(options: {
   log(`crashed after ${acceptedBeforeCrash} accepted, ${failedAtCrash} failed in flight`);
 
   const second = await startChildServer({ env: options.env });
+  const restartedAt = Date.now();
   const url = second.baseUrl ?? '';
   try {
     // GHL retries what it did not get a 200 for, redelivers some it did, and keeps sending new messages.
@@ -207,7 +214,7 @@ export async function runCrashScenario(options: {
     await waitUntil(
       async () => {
         idleStreak = (await queueIsIdle(url)) ? idleStreak + 1 : 0;
-        return idleStreak >= 4;
+        return idleStreak >= 4 && Date.now() - restartedAt >= (options.minSettleMs ?? 0);
       },
       { timeoutMs: settleMs, intervalMs: 500, what: 'the queue to drain' },
     );
