@@ -171,6 +171,13 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
       return;
     }
     probing = false;
+    // Remember our message's GHL id before completing the entry, so an echo webhook arriving right after the send is
+    // already recognised as a duplicate (the worker also never answers a message that is not from the contact).
+    if (entry.action.type === 'sendMessage' && result.kind === 'done' && result.externalId) {
+      await options.inbox
+        ?.markSeen({ tenantId, id: `message:${result.externalId}`, ttlMs: ECHO_TTL_MS })
+        .catch(() => undefined);
+    }
     const acked = await outbox.ack({
       tenantId,
       id,
@@ -179,11 +186,6 @@ export function createOutboxDeliverer(options: OutboxDelivererOptions): OutboxDe
       ...(result.kind === 'skipped' ? { skipReason: result.reason } : {}),
     });
     if (!acked) logger.warn({ tenantId, outboxId: id }, 'outbox lease lost before the ack');
-    if (entry.action.type === 'sendMessage' && result.kind === 'done' && result.externalId) {
-      await options.inbox
-        ?.markSeen({ tenantId, id: `message:${result.externalId}`, ttlMs: ECHO_TTL_MS })
-        .catch(() => undefined);
-    }
     options.events.emit('crm.action.delivered', {
       tenantId,
       at: clock.now(),
