@@ -179,8 +179,11 @@ export function createWebhookIngest(
         ...(orderingKey ? { orderingKey } : {}),
         ...(ids[0] ? { jobId: ids[0] } : {}),
       });
-      // Marked one after the other, webhook id first (as before): marking both at once let two processes racing on
-      // the same webhook each win one id and both answer `duplicate` (seen in production.e2e).
+      // One arbiter decides which request accepted the event: the atomic insert-if-absent of its first id (the
+      // webhook id, stored with the payload). Combining several arbiters (enqueue dedupe and each id's insert) let
+      // two processes racing on the same webhook both lose and answer `duplicate` (seen in production.e2e); the
+      // queue's dedupe alone is not enough either, since an in-process job may already be done when the racer
+      // enqueues. The other ids are remembered after it.
       let first = !enqueued.deduplicated;
       for (const [index, id] of ids.entries()) {
         const fresh = await options.inbox.markSeen(
@@ -188,7 +191,7 @@ export function createWebhookIngest(
             ? { ...scope, id, ttlMs, payload: payload as JsonValue }
             : { ...scope, id, ttlMs },
         );
-        first = fresh && first;
+        if (index === 0) first = fresh;
       }
       if (!first) return { kind: 'duplicate', httpStatus: 200, ...base };
     } catch {
