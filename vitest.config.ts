@@ -10,10 +10,10 @@ const examples = [
   'alerts-to-slack',
   'test-with-msw',
 ] as const;
-const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+export const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-/** Package names resolve to their sources, so tests never need a build. */
-const alias = [
+/** Package names resolve to their sources, so tests never need a build (also used by vitest.reliability.config.ts). */
+export const alias = [
   { find: /^@test-support\/(.+)$/, replacement: fromRoot('./test-support/$1') },
   ...packages.map((name) => ({
     find: new RegExp(`^@enterprisehub/${name}/(.+)$`),

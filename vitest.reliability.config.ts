@@ -2,24 +2,8 @@
  * `pnpm test:reliability`: the long reliability tests (crash safety with real child processes, fault injection
  * against real PostgreSQL and Redis), kept out of `pnpm test` to hold the CI budget. See docs/reliability.md.
  */
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const packages = ['core', 'bots', 'ghl', 'observability', 'adapters'] as const;
-const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-
-/** Package names resolve to their sources, as in vitest.config.ts. */
-const alias = [
-  { find: /^@test-support\/(.+)$/, replacement: fromRoot('./test-support/$1') },
-  ...packages.map((name) => ({
-    find: new RegExp(`^@enterprisehub/${name}/(.+)$`),
-    replacement: fromRoot(`./packages/${name}/src/$1/index.ts`),
-  })),
-  ...packages.map((name) => ({
-    find: new RegExp(`^@enterprisehub/${name}$`),
-    replacement: fromRoot(`./packages/${name}/src/index.ts`),
-  })),
-];
+import { alias, fromRoot } from './vitest.config';
 
 export default defineConfig({
   resolve: { alias },
